@@ -1,0 +1,28 @@
+package ir.aifo.api;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.ai.retry.TransientAiException;
+
+/**
+ * The hub failed on its side or answered with something that is not a valid reply (HTTP 5xx, an HTML page, an unparseable body, a stream cut before its end).
+ *
+ * @since 0.1.0
+ */
+public class AifoServerException extends TransientAiException implements AifoException {
+
+    private final HubError hubError;
+
+    public AifoServerException(String message, HubError hubError) {
+        this(message, hubError, null);
+    }
+
+    public AifoServerException(String message, HubError hubError, @Nullable Throwable cause) {
+        super(message, cause);
+        this.hubError = hubError;
+    }
+
+    @Override
+    public HubError getHubError() {
+        return hubError;
+    }
+}

@@ -1,0 +1,106 @@
+package ir.aifo.api;
+
+import java.net.http.HttpHeaders;
+import java.time.Duration;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.ai.chat.metadata.RateLimit;
+
+/**
+ * The request and token budgets a hub reported for the current window, as Spring AI's {@link RateLimit}.
+ *
+ * <p>A value the hub did not report reads as 0 (or {@link Duration#ZERO}), as in Spring AI's own
+ * empty rate limit, so callers never meet a {@code null}.
+ *
+ * @since 0.1.0
+ */
+public record HubRateLimit(
+        long requestsLimit,
+        long requestsRemaining,
+        Duration requestsReset,
+        long tokensLimit,
+        long tokensRemaining,
+        Duration tokensReset)
+        implements RateLimit {
+
+    private static final String PREFIX = "x-ratelimit-";
+
+    /**
+     * Reads the OpenAI-style {@code x-ratelimit-{limit,remaining,reset}-{requests,tokens}} headers.
+     *
+     * @return the rate limit, or empty when the reply carried none of these headers
+     */
+    public static Optional<HubRateLimit> fromHeaders(HttpHeaders headers) {
+        String limitRequests = header(headers, "limit-requests");
+        String remainingRequests = header(headers, "remaining-requests");
+        String resetRequests = header(headers, "reset-requests");
+        String limitTokens = header(headers, "limit-tokens");
+        String remainingTokens = header(headers, "remaining-tokens");
+        String resetTokens = header(headers, "reset-tokens");
+        if (limitRequests == null
+                && remainingRequests == null
+                && resetRequests == null
+                && limitTokens == null
+                && remainingTokens == null
+                && resetTokens == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new HubRateLimit(
+                count(limitRequests),
+                count(remainingRequests),
+                ResetDuration.parse(resetRequests),
+                count(limitTokens),
+                count(remainingTokens),
+                ResetDuration.parse(resetTokens)));
+    }
+
+    private static @Nullable String header(HttpHeaders headers, String name) {
+        return headers.firstValue(PREFIX + name).map(String::trim).orElse(null);
+    }
+
+    // A malformed count is reported as unknown (0) rather than failing a reply that otherwise succeeded.
+    private static long count(@Nullable String value) {
+        if (value == null || value.isEmpty()) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException notAWholeNumber) {
+            try {
+                return (long) Double.parseDouble(value);
+            } catch (NumberFormatException notANumber) {
+                return 0;
+            }
+        }
+    }
+
+    @Override
+    public Long getRequestsLimit() {
+        return requestsLimit;
+    }
+
+    @Override
+    public Long getRequestsRemaining() {
+        return requestsRemaining;
+    }
+
+    @Override
+    public Duration getRequestsReset() {
+        return requestsReset;
+    }
+
+    @Override
+    public Long getTokensLimit() {
+        return tokensLimit;
+    }
+
+    @Override
+    public Long getTokensRemaining() {
+        return tokensRemaining;
+    }
+
+    @Override
+    public Duration getTokensReset() {
+        return tokensReset;
+    }
+}

@@ -1,0 +1,37 @@
+package ir.aifo.api.http;
+
+import java.net.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A hub's whole reply: status, headers and body bytes.
+ *
+ * @since 0.1.0
+ */
+public record HubReply(int status, HttpHeaders headers, byte[] body) {
+
+    /** The body decoded as UTF-8, which every documented hub uses. */
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    public boolean isSuccessful() {
+        return status >= 200 && status < 300;
+    }
+
+    /** The media type of the body, lower-cased and without parameters, or {@code ""} when absent. */
+    public String contentType() {
+        return mediaType(headers);
+    }
+
+    static String mediaType(HttpHeaders headers) {
+        String value = headers.firstValue("content-type").orElse("");
+        int parameters = value.indexOf(';');
+        return (parameters < 0 ? value : value.substring(0, parameters)).trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public String toString() {
+        return "HubReply[status=" + status + ", body=" + body.length + " bytes]";
+    }
+}

@@ -1,0 +1,351 @@
+package ir.aifo.chat;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import ir.aifo.api.http.HubHttpClient;
+import ir.aifo.api.http.HubRequest;
+import ir.aifo.chat.protocol.HubProtocol;
+import ir.aifo.chat.protocol.HubStreamDecoder;
+import ir.aifo.chat.protocol.WireJson;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.messages.Message;
+import org.springframework.ai.chat.messages.ToolResponseMessage;
+import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.MessageAggregator;
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.ai.chat.observation.ChatModelObservationConvention;
+import org.springframework.ai.chat.observation.ChatModelObservationDocumentation;
+import org.springframework.ai.chat.observation.DefaultChatModelObservationConvention;
+import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.retry.RetryUtils;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.util.Assert;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A Spring AI {@link ChatModel} that talks to an AI hub (AiFO, TokenHub, or any hub speaking one of
+ * the {@link AifoProtocol} dialects), blocking or streaming.
+ *
+ * <p>Per-request options are merged over the defaults and validated before anything is sent.
+ * Transient failures are retried through Spring AI's {@link RetryTemplate}; a stream only until its
+ * first response. As in Spring AI 2.0's own models, tools are not executed here: tool definitions go
+ * out and complete tool calls come back, and {@code ChatClient} runs the loop.
+ *
+ * @since 0.1.0
+ */
+public final class AifoChatModel implements ChatModel {
+
+    /** The provider name in observations and metrics. */
+    public static final String PROVIDER = "aifo";
+
+    private static final ChatModelObservationConvention DEFAULT_OBSERVATION_CONVENTION =
+            new DefaultChatModelObservationConvention();
+
+    private final HubProtocol protocol;
+
+    private final HubHttpClient http;
+
+    private final AifoChatOptions defaultOptions;
+
+    private final HubRetry retry;
+
+    private final ObservationRegistry observationRegistry;
+
+    private final ChatModelObservationConvention observationConvention;
+
+    private AifoChatModel(Builder builder, HubProtocol protocol, HubHttpClient http) {
+        this.protocol = protocol;
+        this.http = http;
+        this.defaultOptions = builder.defaultOptions;
+        this.retry = new HubRetry(builder.retryTemplate, builder.maxRetryAfter, builder.clock);
+        this.observationRegistry = builder.observationRegistry;
+        this.observationConvention = builder.observationConvention;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public AifoChatOptions getOptions() {
+        return defaultOptions;
+    }
+
+    @Override
+    public ChatResponse call(Prompt prompt) {
+        Prompt request = prepare(prompt);
+        HubRequest hubRequest = protocol.createRequest(request, (AifoChatOptions) request.getOptions(), false);
+        ChatModelObservationContext context = ChatModelObservationContext.builder()
+                .prompt(request)
+                .provider(PROVIDER)
+                .build();
+        return ChatModelObservationDocumentation.CHAT_MODEL_OPERATION
+                .observation(observationConvention, DEFAULT_OBSERVATION_CONVENTION, () -> context, observationRegistry)
+                .observe(() -> {
+                    ChatResponse response = retry.call(() -> protocol.readReply(http.post(hubRequest)));
+                    context.setResponse(response);
+                    return response;
+                });
+    }
+
+    @Override
+    public Flux<ChatResponse> stream(Prompt prompt) {
+        if (!protocol.supportsStreaming()) {
+            // The hub answers whole; the stream is that one answer, with all its metadata.
+            return Flux.defer(() -> Mono.fromCallable(() -> call(prompt)));
+        }
+        return Flux.deferContextual(contextView -> {
+            Prompt request = prepare(prompt);
+            HubRequest hubRequest = protocol.createRequest(request, (AifoChatOptions) request.getOptions(), true);
+            ChatModelObservationContext context = ChatModelObservationContext.builder()
+                    .prompt(request)
+                    .provider(PROVIDER)
+                    .streaming(true)
+                    .build();
+            Observation observation = ChatModelObservationDocumentation.CHAT_MODEL_OPERATION.observation(
+                    observationConvention, DEFAULT_OBSERVATION_CONVENTION, () -> context, observationRegistry);
+            Observation parent = contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+            observation.parentObservation(parent);
+            // Started inside the parent's scope so that tracing derives the span's parent from it.
+            try (Observation.Scope ignored = parent != null ? parent.openScope() : Observation.Scope.NOOP) {
+                observation.start();
+            }
+            Flux<ChatResponse> responses = retry.stream(() -> streamOnce(hubRequest))
+                    .doOnError(observation::error)
+                    .doFinally(signal -> observation.stop())
+                    .contextWrite(ctx -> ctx.put(ObservationThreadLocalAccessor.KEY, observation));
+            return new MessageAggregator().aggregate(responses, context::setResponse);
+        });
+    }
+
+    private Flux<ChatResponse> streamOnce(HubRequest hubRequest) {
+        HubStreamDecoder decoder = protocol.newStreamDecoder();
+        return http.postForEvents(hubRequest, decoder::onHeaders, protocol::readError)
+                .<ChatResponse>handle((event, sink) -> {
+                    ChatResponse response = decoder.decode(event);
+                    if (response != null) {
+                        sink.next(response);
+                    }
+                })
+                .concatWith(Mono.fromRunnable(decoder::onEnd));
+    }
+
+    /** The prompt with its options merged over the defaults, checked before anything is sent. */
+    private Prompt prepare(Prompt prompt) {
+        Assert.notNull(prompt, "prompt must not be null");
+        checkNotEmpty(prompt);
+        AifoChatOptions options = AifoChatOptions.overDefaults(prompt.getOptions(), defaultOptions);
+        ChatOptionsValidator.validateForRequest(options);
+        return prompt.mutate().chatOptions(options).build();
+    }
+
+    private static void checkNotEmpty(Prompt prompt) {
+        if (prompt.getInstructions().isEmpty()) {
+            throw new IllegalArgumentException("The prompt has no messages: add at least one user message");
+        }
+        for (Message message : prompt.getInstructions()) {
+            if (hasContent(message)) {
+                return;
+            }
+        }
+        throw new IllegalArgumentException(
+                "The prompt's messages are all empty: at least one needs text, an image, a tool call or a tool result");
+    }
+
+    private static boolean hasContent(Message message) {
+        if (message.getText() != null && !message.getText().isBlank()) {
+            return true;
+        }
+        return (message instanceof UserMessage user && !user.getMedia().isEmpty())
+                || (message instanceof AssistantMessage assistant && assistant.hasToolCalls())
+                || (message instanceof ToolResponseMessage tool
+                        && !tool.getResponses().isEmpty());
+    }
+
+    @Override
+    public String toString() {
+        return "AifoChatModel[protocol=" + protocol.name() + ", baseUrl=" + http.baseUrl() + ", model="
+                + defaultOptions.getModel() + "]";
+    }
+
+    /**
+     * Builds an {@link AifoChatModel} from a hub's address, key and dialect, or from a ready
+     * {@link HubProtocol} and {@link HubHttpClient}.
+     *
+     * @since 0.1.0
+     */
+    public static final class Builder {
+
+        private @Nullable String apiKey;
+        private URI baseUrl = URI.create("https://api.haftominhonar.ir");
+        private AifoProtocol protocol = AifoProtocol.OPENAI;
+        private @Nullable String completionsPath;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofSeconds(60);
+        private @Nullable HttpClient httpClient;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private @Nullable HubProtocol hubProtocol;
+        private @Nullable HubHttpClient hubHttpClient;
+        private AifoChatOptions defaultOptions =
+                AifoChatOptions.builder().model("openai/gpt-5-mini").build();
+        private RetryTemplate retryTemplate = RetryUtils.DEFAULT_RETRY_TEMPLATE;
+        private Duration maxRetryAfter = Duration.ofSeconds(60);
+        private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+        private ChatModelObservationConvention observationConvention = DEFAULT_OBSERVATION_CONVENTION;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {}
+
+        /** The hub's API key: sent as the dialect requires, never logged. */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /** The hub's base URL, such as {@code https://api.haftominhonar.ir} (the default). */
+        public Builder baseUrl(String baseUrl) {
+            Assert.hasText(baseUrl, "baseUrl must not be empty");
+            this.baseUrl = URI.create(baseUrl);
+            return this;
+        }
+
+        /** The hub's dialect; {@link AifoProtocol#OPENAI} by default. */
+        public Builder protocol(AifoProtocol protocol) {
+            Assert.notNull(protocol, "protocol must not be null");
+            this.protocol = protocol;
+            return this;
+        }
+
+        /** The chat path below the base URL; the dialect's documented path by default. */
+        public Builder completionsPath(@Nullable String completionsPath) {
+            this.completionsPath = completionsPath;
+            return this;
+        }
+
+        /** How long to wait for a connection; 10 seconds by default. Ignored with {@link #httpClient}. */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = positive(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /** How long to wait for a reply, and for a stream the longest silence; 60 seconds by default. */
+        public Builder readTimeout(Duration readTimeout) {
+            this.readTimeout = positive(readTimeout, "readTimeout");
+            return this;
+        }
+
+        /** The JDK client to send with, when it needs a proxy, TLS settings or an executor of the caller's. */
+        public Builder httpClient(HttpClient httpClient) {
+            this.httpClient = httpClient;
+            return this;
+        }
+
+        /** A header sent with every request. */
+        public Builder header(String name, String value) {
+            this.headers.put(name, value);
+            return this;
+        }
+
+        /** A ready protocol, instead of one made from {@link #protocol}, {@link #apiKey} and the path. */
+        public Builder hubProtocol(HubProtocol hubProtocol) {
+            this.hubProtocol = hubProtocol;
+            return this;
+        }
+
+        /** A ready transport, instead of one made from the base URL, timeouts and headers. */
+        public Builder hubHttpClient(HubHttpClient hubHttpClient) {
+            this.hubHttpClient = hubHttpClient;
+            return this;
+        }
+
+        /** The options every request starts from; a request's own options win field by field. */
+        public Builder defaultOptions(AifoChatOptions defaultOptions) {
+            Assert.notNull(defaultOptions, "defaultOptions must not be null");
+            this.defaultOptions = defaultOptions;
+            return this;
+        }
+
+        /** Spring AI's retry template; {@link RetryUtils#DEFAULT_RETRY_TEMPLATE} by default. */
+        public Builder retryTemplate(RetryTemplate retryTemplate) {
+            Assert.notNull(retryTemplate, "retryTemplate must not be null");
+            this.retryTemplate = retryTemplate;
+            return this;
+        }
+
+        /** The longest {@code Retry-After} honoured before a retry; 60 seconds by default. */
+        public Builder maxRetryAfter(Duration maxRetryAfter) {
+            Assert.isTrue(maxRetryAfter != null && !maxRetryAfter.isNegative(), "maxRetryAfter must not be negative");
+            this.maxRetryAfter = maxRetryAfter;
+            return this;
+        }
+
+        public Builder observationRegistry(ObservationRegistry observationRegistry) {
+            Assert.notNull(observationRegistry, "observationRegistry must not be null");
+            this.observationRegistry = observationRegistry;
+            return this;
+        }
+
+        public Builder observationConvention(ChatModelObservationConvention observationConvention) {
+            Assert.notNull(observationConvention, "observationConvention must not be null");
+            this.observationConvention = observationConvention;
+            return this;
+        }
+
+        /** The clock for {@code Retry-After} dates; the system UTC clock by default. */
+        public Builder clock(Clock clock) {
+            Assert.notNull(clock, "clock must not be null");
+            this.clock = clock;
+            return this;
+        }
+
+        /**
+         * The model.
+         *
+         * @throws IllegalArgumentException when the key is missing or a default option is out of range
+         */
+        public AifoChatModel build() {
+            ChatOptionsValidator.validateRanges(defaultOptions);
+            HubProtocol builtProtocol = hubProtocol != null ? hubProtocol : newProtocol();
+            HubHttpClient builtHttp = hubHttpClient != null ? hubHttpClient : newHttpClient();
+            return new AifoChatModel(this, builtProtocol, builtHttp);
+        }
+
+        private HubProtocol newProtocol() {
+            if (apiKey == null || apiKey.isBlank()) {
+                throw new IllegalArgumentException("The hub's API key is not set: pass it to apiKey(...)");
+            }
+            String path = completionsPath != null ? completionsPath : protocol.defaultCompletionsPath();
+            return protocol.create(apiKey, path, WireJson.newMapper(), clock);
+        }
+
+        private HubHttpClient newHttpClient() {
+            HttpClient client = httpClient != null
+                    ? httpClient
+                    : HttpClient.newBuilder()
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .connectTimeout(connectTimeout)
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .build();
+            Map<String, String> allHeaders = new LinkedHashMap<>();
+            allHeaders.put("User-Agent", AifoVersion.userAgent());
+            allHeaders.putAll(headers);
+            return new HubHttpClient(client, baseUrl, readTimeout, allHeaders);
+        }
+
+        private static Duration positive(Duration duration, String name) {
+            Assert.isTrue(duration != null && !duration.isNegative() && !duration.isZero(), name + " must be positive");
+            return duration;
+        }
+    }
+}

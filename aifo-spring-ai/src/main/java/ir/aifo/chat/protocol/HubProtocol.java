@@ -1,0 +1,45 @@
+package ir.aifo.chat.protocol;
+
+import ir.aifo.api.http.HubReply;
+import ir.aifo.api.http.HubRequest;
+import ir.aifo.chat.AifoChatOptions;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.prompt.Prompt;
+
+/**
+ * One hub dialect: how a prompt goes over the wire and how the hub's replies come back.
+ *
+ * <p>Implementations are thread-safe and hold the API key, because dialects differ in where the key
+ * goes (a header or the body).
+ *
+ * @since 0.1.0
+ */
+public interface HubProtocol {
+
+    /** The dialect's name, as in {@code spring.ai.aifo.protocol}. */
+    String name();
+
+    /**
+     * The request for a prompt whose options are already merged and validated.
+     *
+     * @throws IllegalArgumentException when the prompt holds something this dialect cannot carry
+     */
+    HubRequest createRequest(Prompt prompt, AifoChatOptions options, boolean stream);
+
+    /**
+     * The chat response in a whole reply.
+     *
+     * @throws RuntimeException an {@code Aifo...Exception} when the reply is an error, including an
+     *     error body with status 200, or cannot be read
+     */
+    ChatResponse readReply(HubReply reply);
+
+    /** The exception for a reply that is an error, or that is not the event stream that was asked for. */
+    RuntimeException readError(HubReply reply);
+
+    /** Whether the hub can stream; when it cannot, a stream is the whole reply as one response. */
+    boolean supportsStreaming();
+
+    /** A decoder for one stream's events. */
+    HubStreamDecoder newStreamDecoder();
+}

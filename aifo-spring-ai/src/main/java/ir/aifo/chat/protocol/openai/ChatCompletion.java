@@ -1,0 +1,51 @@
+package ir.aifo.chat.protocol.openai;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A reply of the chat-completions endpoint: a whole completion, or one chunk of a stream (whose
+ * choices carry a {@code delta} instead of a {@code message}).
+ *
+ * @param error set when the hub reports an error inside a body with status 200, or inside a stream
+ * @since 0.1.0
+ */
+public record ChatCompletion(
+        @Nullable String id,
+        @Nullable String object,
+        @Nullable Long created,
+        @Nullable String model,
+        @Nullable List<Choice> choices,
+        @Nullable CompletionUsage usage,
+        @JsonProperty("system_fingerprint") @Nullable String systemFingerprint,
+        @Nullable JsonNode error) {
+
+    /**
+     * One generated alternative.
+     *
+     * @since 0.1.0
+     */
+    public record Choice(
+            @Nullable Integer index,
+            @Nullable ReplyMessage message,
+            @Nullable ReplyMessage delta,
+            @JsonProperty("finish_reason") @Nullable String finishReason) {}
+
+    /**
+     * What the model said: the whole message, or in a stream the part added by one chunk.
+     *
+     * @param content usually a string; a list of text parts on some hubs
+     * @param reasoningContent the model's reasoning, on hubs that return it
+     * @param reasoning the same, under the name some hubs use instead
+     * @since 0.1.0
+     */
+    public record ReplyMessage(
+            @Nullable String role,
+            @Nullable JsonNode content,
+            @JsonProperty("tool_calls") @Nullable List<ToolCall> toolCalls,
+            @JsonProperty("reasoning_content") @Nullable String reasoningContent,
+            @Nullable String reasoning,
+            @Nullable String refusal) {}
+}

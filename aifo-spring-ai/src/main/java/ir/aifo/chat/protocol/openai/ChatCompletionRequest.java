@@ -1,0 +1,40 @@
+package ir.aifo.chat.protocol.openai;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The body of {@code POST /v1/chat/completions}; {@code null} fields are left out.
+ *
+ * @since 0.1.0
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ChatCompletionRequest(
+        String model,
+        List<ChatCompletionMessage> messages,
+        @Nullable Double temperature,
+        @JsonProperty("top_p") @Nullable Double topP,
+        @JsonProperty("top_k") @Nullable Integer topK,
+        @Nullable Integer n,
+        @Nullable Boolean stream,
+        @JsonProperty("stream_options") @Nullable StreamOptions streamOptions,
+        @Nullable List<String> stop,
+        @JsonProperty("max_tokens") @Nullable Integer maxTokens,
+        @JsonProperty("max_completion_tokens") @Nullable Integer maxCompletionTokens,
+        @JsonProperty("presence_penalty") @Nullable Double presencePenalty,
+        @JsonProperty("frequency_penalty") @Nullable Double frequencyPenalty,
+        @Nullable Long seed,
+        @Nullable String user,
+        @JsonProperty("logit_bias") @Nullable Map<String, Integer> logitBias) {
+
+    /**
+     * What a stream should carry besides content.
+     *
+     * @param includeUsage whether the hub sends a last chunk with the usage of the whole stream
+     */
+    public record StreamOptions(
+            @JsonProperty("include_usage") boolean includeUsage) {}
+}

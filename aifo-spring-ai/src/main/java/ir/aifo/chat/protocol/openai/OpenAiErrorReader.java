@@ -1,0 +1,132 @@
+package ir.aifo.chat.protocol.openai;
+
+import ir.aifo.api.AifoServerException;
+import ir.aifo.api.HubError;
+import ir.aifo.api.HubErrorClassifier;
+import ir.aifo.api.RetryAfter;
+import ir.aifo.api.http.HubReply;
+import ir.aifo.chat.protocol.SecretRedactor;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads the error bodies of OpenAI-compatible hubs ({@code {"error":{"message","type","param","code"}}},
+ * and the looser shapes some proxies send) into typed exceptions.
+ */
+final class OpenAiErrorReader {
+
+    private static final int SNIPPET_LENGTH = 200;
+
+    private final JsonMapper json;
+
+    private final SecretRedactor redactor;
+
+    private final Clock clock;
+
+    OpenAiErrorReader(JsonMapper json, SecretRedactor redactor, Clock clock) {
+        this.json = json;
+        this.redactor = redactor;
+        this.clock = clock;
+    }
+
+    /** The exception for a reply that is an error, or is not the kind of body that was asked for. */
+    RuntimeException read(HubReply reply) {
+        Duration retryAfter =
+                RetryAfter.parse(reply.headers().firstValue("retry-after").orElse(null), clock);
+        JsonNode body = parseOrNull(reply.body());
+        if (body != null && body.isObject()) {
+            HubError error = fromBody(body, reply.status());
+            if (error != null) {
+                return HubErrorClassifier.classify(error, retryAfter);
+            }
+        }
+        if (reply.isSuccessful()) {
+            return new AifoServerException(
+                    "The hub answered with status " + reply.status() + " and a body that is not a chat completion"
+                            + contentTypeNote(reply) + ": " + snippet(reply),
+                    HubError.of(reply.status(), null));
+        }
+        return HubErrorClassifier.classify(HubError.of(reply.status(), nonJsonMessage(reply)), retryAfter);
+    }
+
+    /** The exception for an {@code error} member found inside a completion or a stream event. */
+    RuntimeException fromErrorMember(JsonNode error, int status) {
+        HubError hubError = describe(error, status);
+        return HubErrorClassifier.classify(hubError, null);
+    }
+
+    private @Nullable HubError fromBody(JsonNode body, int status) {
+        JsonNode error = body.get("error");
+        if (error != null && !error.isNull() && !(error.isBoolean() && !error.asBoolean())) {
+            return describe(error, status);
+        }
+        JsonNode message = body.has("message") ? body.get("message") : body.get("detail");
+        if (message != null && !(status >= 200 && status < 300)) {
+            return HubError.of(status, redactor.redact(text(message)));
+        }
+        return null;
+    }
+
+    private HubError describe(JsonNode error, int status) {
+        if (!error.isObject()) {
+            return HubError.of(status, redactor.redact(text(error)));
+        }
+        return new HubError(
+                status,
+                redactor.redact(text(error.get("message"))),
+                text(error.get("type")),
+                text(error.get("code")),
+                text(error.get("param")));
+    }
+
+    private static @Nullable String text(@Nullable JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        return node.isValueNode() ? node.asString() : node.toString();
+    }
+
+    private @Nullable JsonNode parseOrNull(byte[] body) {
+        if (body.length == 0) {
+            return null;
+        }
+        try {
+            return json.readTree(body);
+        } catch (JacksonException notJson) {
+            return null;
+        }
+    }
+
+    private @Nullable String nonJsonMessage(HubReply reply) {
+        if (reply.body().length == 0) {
+            return null;
+        }
+        return "(not a JSON error body" + contentTypeNote(reply) + ") " + snippet(reply);
+    }
+
+    private static String contentTypeNote(HubReply reply) {
+        return reply.contentType().isEmpty() ? "" : " but " + reply.contentType();
+    }
+
+    // An HTML error page is summarised by its title; anything else by its first characters.
+    private String snippet(HubReply reply) {
+        String text = reply.bodyText();
+        String lower = text.toLowerCase(Locale.ROOT);
+        int titleStart = lower.indexOf("<title>");
+        int titleEnd = lower.indexOf("</title>");
+        if (titleStart >= 0 && titleEnd > titleStart) {
+            text = text.substring(titleStart + "<title>".length(), titleEnd);
+        }
+        text = text.replaceAll("\\s+", " ").trim();
+        if (text.length() > SNIPPET_LENGTH) {
+            text = text.substring(0, SNIPPET_LENGTH) + "…";
+        }
+        String redacted = redactor.redact(text);
+        return redacted == null ? "" : redacted;
+    }
+}

@@ -1,0 +1,109 @@
+package ir.aifo.chat.protocol.openai;
+
+import ir.aifo.api.AifoServerException;
+import ir.aifo.api.HubError;
+import ir.aifo.api.HubRateLimit;
+import ir.aifo.api.http.HubReply;
+import ir.aifo.api.http.HubRequest;
+import ir.aifo.chat.AifoChatOptions;
+import ir.aifo.chat.protocol.HubProtocol;
+import ir.aifo.chat.protocol.HubStreamDecoder;
+import ir.aifo.chat.protocol.SecretRedactor;
+import ir.aifo.chat.protocol.WireJson;
+import java.time.Clock;
+import java.util.Map;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.util.Assert;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The OpenAI-compatible chat-completions dialect (AiFO, TokenHub): Bearer key, JSON request, JSON
+ * reply or SSE stream, {@code {"error":{...}}} error bodies.
+ *
+ * @since 0.1.0
+ */
+public final class OpenAiProtocol implements HubProtocol {
+
+    /** The path below the base URL that both documented hubs use. */
+    public static final String DEFAULT_COMPLETIONS_PATH = "/v1/chat/completions";
+
+    private final String completionsPath;
+
+    private final Map<String, String> authorization;
+
+    private final JsonMapper json;
+
+    private final OpenAiRequestFactory requests = new OpenAiRequestFactory();
+
+    private final OpenAiReplyMapper replies = new OpenAiReplyMapper();
+
+    private final OpenAiErrorReader errors;
+
+    public OpenAiProtocol(String apiKey, String completionsPath) {
+        this(apiKey, completionsPath, WireJson.newMapper(), Clock.systemUTC());
+    }
+
+    public OpenAiProtocol(String apiKey, String completionsPath, JsonMapper json, Clock clock) {
+        Assert.hasText(apiKey, "apiKey must not be empty");
+        Assert.hasText(completionsPath, "completionsPath must not be empty");
+        this.completionsPath = completionsPath;
+        this.authorization = Map.of("Authorization", "Bearer " + apiKey);
+        this.json = json;
+        this.errors = new OpenAiErrorReader(json, new SecretRedactor(apiKey), clock);
+    }
+
+    @Override
+    public String name() {
+        return "openai";
+    }
+
+    @Override
+    public HubRequest createRequest(Prompt prompt, AifoChatOptions options, boolean stream) {
+        ChatCompletionRequest body = requests.create(prompt, options, stream);
+        return new HubRequest(completionsPath, json.writeValueAsBytes(body), authorization);
+    }
+
+    @Override
+    public ChatResponse readReply(HubReply reply) {
+        if (!reply.isSuccessful()) {
+            throw errors.read(reply);
+        }
+        ChatCompletion completion;
+        try {
+            completion = json.readValue(reply.body(), ChatCompletion.class);
+        } catch (JacksonException unreadable) {
+            throw errors.read(reply);
+        }
+        if (completion.error() != null && !completion.error().isNull()) {
+            throw errors.fromErrorMember(completion.error(), reply.status());
+        }
+        if (completion.choices() == null || completion.choices().isEmpty()) {
+            throw new AifoServerException(
+                    "The hub's reply has no choices: there is no answer to return", HubError.of(reply.status(), null));
+        }
+        return replies.toChatResponse(
+                completion, HubRateLimit.fromHeaders(reply.headers()).orElse(null), false);
+    }
+
+    @Override
+    public RuntimeException readError(HubReply reply) {
+        return errors.read(reply);
+    }
+
+    @Override
+    public boolean supportsStreaming() {
+        return true;
+    }
+
+    @Override
+    public HubStreamDecoder newStreamDecoder() {
+        return new OpenAiStreamDecoder(json, replies, errors);
+    }
+
+    @Override
+    public String toString() {
+        return "OpenAiProtocol[path=" + completionsPath + "]";
+    }
+}

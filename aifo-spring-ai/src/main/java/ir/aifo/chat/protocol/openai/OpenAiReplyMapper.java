@@ -1,0 +1,132 @@
+package ir.aifo.chat.protocol.openai;
+
+import ir.aifo.chat.protocol.openai.ChatCompletion.Choice;
+import ir.aifo.chat.protocol.openai.ChatCompletion.ReplyMessage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.metadata.ChatGenerationMetadata;
+import org.springframework.ai.chat.metadata.ChatResponseMetadata;
+import org.springframework.ai.chat.metadata.DefaultUsage;
+import org.springframework.ai.chat.metadata.RateLimit;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.Generation;
+import tools.jackson.databind.JsonNode;
+
+/** Turns a completion, or one chunk of a stream, into a Spring AI chat response. */
+final class OpenAiReplyMapper {
+
+    /** The metadata key under which the model's reasoning text is kept on the assistant message. */
+    static final String REASONING_CONTENT = "reasoningContent";
+
+    ChatResponse toChatResponse(ChatCompletion completion, @Nullable RateLimit rateLimit, boolean chunk) {
+        List<Choice> choices = completion.choices() == null ? List.of() : completion.choices();
+        List<Generation> generations = new ArrayList<>(choices.size());
+        for (Choice choice : choices) {
+            ReplyMessage message = chunk ? choice.delta() : choice.message();
+            generations.add(generation(completion.id(), choice, message));
+        }
+        return new ChatResponse(generations, metadata(completion, rateLimit));
+    }
+
+    private static Generation generation(@Nullable String id, Choice choice, @Nullable ReplyMessage message) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        putIfSet(properties, "id", id);
+        putIfSet(properties, "role", message == null ? null : message.role());
+        putIfSet(properties, "index", choice.index());
+        putIfSet(properties, "finishReason", choice.finishReason());
+        if (message != null) {
+            putIfSet(properties, "refusal", message.refusal());
+            String reasoning = message.reasoningContent() != null ? message.reasoningContent() : message.reasoning();
+            putIfSet(properties, REASONING_CONTENT, reasoning);
+        }
+        AssistantMessage output = AssistantMessage.builder()
+                .content(message == null ? null : text(message.content()))
+                .properties(properties)
+                .toolCalls(message == null ? List.of() : toolCalls(message.toolCalls()))
+                .build();
+        return new Generation(
+                output,
+                ChatGenerationMetadata.builder()
+                        .finishReason(choice.finishReason())
+                        .build());
+    }
+
+    private static List<AssistantMessage.ToolCall> toolCalls(@Nullable List<ToolCall> calls) {
+        if (calls == null || calls.isEmpty()) {
+            return List.of();
+        }
+        List<AssistantMessage.ToolCall> converted = new ArrayList<>(calls.size());
+        for (ToolCall call : calls) {
+            ToolCall.FunctionCall function = call.function();
+            converted.add(new AssistantMessage.ToolCall(
+                    call.id() == null ? "" : call.id(),
+                    call.type() == null ? "function" : call.type(),
+                    function == null || function.name() == null ? "" : function.name(),
+                    function == null || function.arguments() == null ? "" : function.arguments()));
+        }
+        return converted;
+    }
+
+    // Content is a string on every documented hub; a list of text parts is accepted too.
+    static @Nullable String text(@Nullable JsonNode content) {
+        if (content == null || content.isNull()) {
+            return null;
+        }
+        if (content.isString()) {
+            return content.asString();
+        }
+        if (content.isArray()) {
+            StringBuilder text = new StringBuilder();
+            for (JsonNode part : content) {
+                JsonNode partText = part.get("text");
+                if (partText != null && partText.isString()) {
+                    text.append(partText.asString());
+                }
+            }
+            return text.toString();
+        }
+        return content.toString();
+    }
+
+    private static ChatResponseMetadata metadata(ChatCompletion completion, @Nullable RateLimit rateLimit) {
+        ChatResponseMetadata.Builder metadata = ChatResponseMetadata.builder();
+        if (completion.id() != null) {
+            metadata.id(completion.id());
+        }
+        if (completion.model() != null) {
+            metadata.model(completion.model());
+        }
+        if (completion.usage() != null) {
+            metadata.usage(usage(completion.usage()));
+        }
+        if (rateLimit != null) {
+            metadata.rateLimit(rateLimit);
+        }
+        metadata.keyValue("created", completion.created());
+        metadata.keyValue("system_fingerprint", completion.systemFingerprint());
+        return metadata.build();
+    }
+
+    static DefaultUsage usage(CompletionUsage usage) {
+        Integer cached = usage.promptTokensDetails() == null
+                ? null
+                : usage.promptTokensDetails().cachedTokens();
+        return new DefaultUsage(
+                usage.promptTokens(),
+                usage.completionTokens(),
+                usage.totalTokens(),
+                usage,
+                cached == null ? null : cached.longValue(),
+                null);
+    }
+
+    private static void putIfSet(Map<String, Object> map, String key, @Nullable Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package ir.aifo.chat.protocol.openai;
+
+import ir.aifo.chat.AifoChatOptions;
+import ir.aifo.chat.protocol.openai.ChatCompletionMessage.ContentPart;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.messages.Message;
+import org.springframework.ai.chat.messages.ToolResponseMessage;
+import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.content.Media;
+
+/** Turns a prompt and its merged options into the chat-completions request body. */
+final class OpenAiRequestFactory {
+
+    ChatCompletionRequest create(Prompt prompt, AifoChatOptions options, boolean stream) {
+        boolean streamUsage = stream && !Boolean.FALSE.equals(options.getStreamUsage());
+        return new ChatCompletionRequest(
+                options.getModel(),
+                messages(prompt.getInstructions()),
+                options.getTemperature(),
+                options.getTopP(),
+                options.getTopK(),
+                options.getN(),
+                stream ? Boolean.TRUE : null,
+                streamUsage ? new ChatCompletionRequest.StreamOptions(true) : null,
+                options.getStopSequences(),
+                options.getMaxTokens(),
+                options.getMaxCompletionTokens(),
+                options.getPresencePenalty(),
+                options.getFrequencyPenalty(),
+                options.getSeed(),
+                options.getUser(),
+                options.getLogitBias());
+    }
+
+    private static List<ChatCompletionMessage> messages(List<Message> instructions) {
+        List<ChatCompletionMessage> messages = new ArrayList<>(instructions.size());
+        for (Message message : instructions) {
+            switch (message.getMessageType()) {
+                case SYSTEM -> messages.add(ChatCompletionMessage.of("system", message.getText()));
+                case USER -> messages.add(user((UserMessage) message));
+                case ASSISTANT -> messages.add(assistant((AssistantMessage) message));
+                case TOOL -> {
+                    // One tool message per response: the wire format has no batch form.
+                    for (ToolResponseMessage.ToolResponse response : ((ToolResponseMessage) message).getResponses()) {
+                        messages.add(
+                                new ChatCompletionMessage("tool", response.responseData(), null, null, response.id()));
+                    }
+                }
+            }
+        }
+        return messages;
+    }
+
+    private static ChatCompletionMessage user(UserMessage message) {
+        if (message.getMedia().isEmpty()) {
+            return ChatCompletionMessage.of("user", message.getText());
+        }
+        List<ContentPart> parts = new ArrayList<>(message.getMedia().size() + 1);
+        if (message.getText() != null && !message.getText().isEmpty()) {
+            parts.add(ContentPart.text(message.getText()));
+        }
+        for (Media media : message.getMedia()) {
+            parts.add(ContentPart.image(imageUrl(media)));
+        }
+        return ChatCompletionMessage.of("user", parts);
+    }
+
+    private static String imageUrl(Media media) {
+        if (!"image".equals(media.getMimeType().getType())) {
+            throw new IllegalArgumentException("Media of type " + media.getMimeType()
+                    + " cannot be sent to an OpenAI-compatible hub: only images (image/*) are supported");
+        }
+        Object data = media.getData();
+        if (data instanceof byte[] bytes) {
+            return "data:" + media.getMimeType().getType() + "/"
+                    + media.getMimeType().getSubtype() + ";base64,"
+                    + Base64.getEncoder().encodeToString(bytes);
+        }
+        return data.toString();
+    }
+
+    private static ChatCompletionMessage assistant(AssistantMessage message) {
+        List<ToolCall> toolCalls = null;
+        if (message.hasToolCalls()) {
+            toolCalls = new ArrayList<>(message.getToolCalls().size());
+            for (AssistantMessage.ToolCall call : message.getToolCalls()) {
+                toolCalls.add(new ToolCall(
+                        null, call.id(), "function", new ToolCall.FunctionCall(call.name(), call.arguments())));
+            }
+        }
+        return new ChatCompletionMessage("assistant", message.getText(), null, toolCalls, null);
+    }
+}

@@ -1,0 +1,111 @@
+package ir.aifo.chat.protocol.openai;
+
+import ir.aifo.api.AifoServerException;
+import ir.aifo.api.HubError;
+import ir.aifo.api.HubRateLimit;
+import ir.aifo.api.sse.SseEvent;
+import ir.aifo.chat.protocol.HubStreamDecoder;
+import java.net.http.HttpHeaders;
+import org.jspecify.annotations.Nullable;
+import org.springframework.ai.chat.metadata.RateLimit;
+import org.springframework.ai.chat.model.ChatResponse;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Decodes one chat-completions stream: a {@code data:} event per chunk, an error object if the hub
+ * fails mid-way, and {@code data: [DONE]} at the end; a stream that stops before that is an error.
+ */
+final class OpenAiStreamDecoder implements HubStreamDecoder {
+
+    private static final String DONE = "[DONE]";
+
+    private final JsonMapper json;
+
+    private final OpenAiReplyMapper replies;
+
+    private final OpenAiErrorReader errors;
+
+    private final StreamedToolCalls toolCalls = new StreamedToolCalls();
+
+    private @Nullable RateLimit rateLimit;
+
+    private @Nullable String lastId;
+
+    private @Nullable String lastModel;
+
+    private int chunks;
+
+    private boolean done;
+
+    OpenAiStreamDecoder(JsonMapper json, OpenAiReplyMapper replies, OpenAiErrorReader errors) {
+        this.json = json;
+        this.replies = replies;
+        this.errors = errors;
+    }
+
+    @Override
+    public void onHeaders(HttpHeaders headers) {
+        rateLimit = HubRateLimit.fromHeaders(headers).orElse(null);
+    }
+
+    @Override
+    public @Nullable ChatResponse decode(SseEvent event) {
+        if (done) {
+            return null;
+        }
+        String data = event.data();
+        if (data.equals(DONE) || data.trim().equals(DONE)) {
+            done = true;
+            ChatCompletion rest = toolCalls.drainAll(lastId, lastModel);
+            return rest == null ? null : replies.toChatResponse(rest, rateLimit, true);
+        }
+        if ("error".equals(event.event())) {
+            throw errors.fromErrorMember(parseTree(data), 200);
+        }
+        ChatCompletion chunk = parseChunk(data);
+        if (chunk.error() != null && !chunk.error().isNull()) {
+            throw errors.fromErrorMember(chunk.error(), 200);
+        }
+        chunks++;
+        lastId = chunk.id() != null ? chunk.id() : lastId;
+        lastModel = chunk.model() != null ? chunk.model() : lastModel;
+        ChatCompletion emitted = toolCalls.absorb(chunk);
+        return emitted == null ? null : replies.toChatResponse(emitted, rateLimit, true);
+    }
+
+    @Override
+    public void onEnd() {
+        if (!done) {
+            throw new AifoServerException(
+                    "The hub's stream ended after " + chunks + " chunks without its closing 'data: [DONE]': the reply"
+                            + " is incomplete",
+                    HubError.of(200, null));
+        }
+    }
+
+    private ChatCompletion parseChunk(String data) {
+        try {
+            return json.readValue(data, ChatCompletion.class);
+        } catch (JacksonException unreadable) {
+            throw unreadable(unreadable);
+        }
+    }
+
+    private JsonNode parseTree(String data) {
+        try {
+            return json.readTree(data);
+        } catch (JacksonException unreadable) {
+            return json.getNodeFactory().stringNode(data);
+        }
+    }
+
+    private AifoServerException unreadable(JacksonException cause) {
+        return new AifoServerException(
+                "The hub sent a stream event that is not a chat-completion chunk (after " + chunks + " chunks): "
+                        + cause.getOriginalMessage(),
+                HubError.of(200, null),
+                cause);
+    }
+}

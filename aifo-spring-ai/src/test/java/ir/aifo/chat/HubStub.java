@@ -1,0 +1,97 @@
+package ir.aifo.chat;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.ai.retry.TransientAiException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+
+/**
+ * Shared wiring for tests that talk to an OpenAI-compatible hub stubbed by WireMock on loopback.
+ */
+final class HubStub {
+
+    static final String API_KEY = "aifo_sk_live_TESTKEY0123456789";
+
+    static final String PATH = "/v1/chat/completions";
+
+    private HubStub() {}
+
+    /** A retry template with the production policy's shape but millisecond back-off. */
+    static RetryTemplate fastRetry(int maxRetries) {
+        return new RetryTemplate(RetryPolicy.builder()
+                .maxRetries(maxRetries)
+                .includes(TransientAiException.class)
+                .delay(Duration.ofMillis(5))
+                .build());
+    }
+
+    static AifoChatModel.Builder model(WireMockExtension hub) {
+        return AifoChatModel.builder()
+                .baseUrl(hub.baseUrl())
+                .apiKey(API_KEY)
+                .retryTemplate(fastRetry(2))
+                .readTimeout(Duration.ofSeconds(5));
+    }
+
+    static void reply(WireMockExtension hub, ResponseDefinitionBuilder response) {
+        hub.stubFor(post(urlEqualTo(PATH)).willReturn(response));
+    }
+
+    static ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json; charset=utf-8")
+                .withBody(body);
+    }
+
+    static ResponseDefinitionBuilder sse(String body) {
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/event-stream")
+                .withBody(body);
+    }
+
+    /** A chat completion whose one choice says {@code text}. */
+    static String completion(String text) {
+        return """
+                {"id":"chatcmpl-1","object":"chat.completion","created":1764000000,"model":"openai/gpt-5-mini",
+                 "system_fingerprint":"fp_1",
+                 "choices":[{"index":0,"message":{"role":"assistant","content":"%s"},"finish_reason":"stop"}],
+                 "usage":{"prompt_tokens":12,"completion_tokens":5,"total_tokens":17,
+                          "prompt_tokens_details":{"cached_tokens":4},
+                          "completion_tokens_details":{"reasoning_tokens":2}}}
+                """.formatted(text);
+    }
+
+    /** One {@code data:} event carrying a content delta. */
+    static String contentChunk(String text) {
+        return "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1764000000,"
+                + "\"model\":\"openai/gpt-5-mini\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + text
+                + "\"},\"finish_reason\":null}]}\n\n";
+    }
+
+    static String finishChunk() {
+        return "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1764000000,"
+                + "\"model\":\"openai/gpt-5-mini\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n";
+    }
+
+    static String usageChunk() {
+        return "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1764000000,"
+                + "\"model\":\"openai/gpt-5-mini\",\"choices\":[],"
+                + "\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":3,\"total_tokens\":15}}\n\n";
+    }
+
+    static final String DONE = "data: [DONE]\n\n";
+
+    static List<LoggedRequest> requests(WireMockExtension hub) {
+        return hub.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo(PATH)));
+    }
+}
