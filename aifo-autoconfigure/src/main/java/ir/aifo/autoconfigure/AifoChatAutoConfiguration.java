@@ -1,0 +1,55 @@
+package ir.aifo.autoconfigure;
+
+import io.micrometer.observation.ObservationRegistry;
+import ir.aifo.chat.AifoChatModel;
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.chat.observation.ChatModelObservationConvention;
+import org.springframework.ai.model.SpringAIModelProperties;
+import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
+import org.springframework.ai.retry.RetryUtils;
+import org.springframework.ai.retry.autoconfigure.SpringAiRetryAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.retry.RetryTemplate;
+
+/**
+ * Registers an {@link AifoChatModel} built from {@code spring.ai.aifo.*}, unless the application
+ * defines its own {@link ChatModel} or {@code spring.ai.model.chat} names another model.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = {SpringAiRetryAutoConfiguration.class, ToolCallingAutoConfiguration.class})
+@ConditionalOnClass(AifoChatModel.class)
+@ConditionalOnProperty(name = SpringAIModelProperties.CHAT_MODEL, havingValue = "aifo", matchIfMissing = true)
+@EnableConfigurationProperties({AifoConnectionProperties.class, AifoChatProperties.class})
+public final class AifoChatAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    AifoChatModelFactory aifoChatModelFactory(
+            ObjectProvider<RetryTemplate> retryTemplate,
+            ObjectProvider<ObservationRegistry> observationRegistry,
+            ObjectProvider<ChatModelObservationConvention> observationConvention,
+            ObjectProvider<AifoHttpClientCustomizer> httpClientCustomizers,
+            ObjectProvider<SslBundles> sslBundles) {
+        return new AifoChatModelFactory(
+                retryTemplate.getIfUnique(() -> RetryUtils.DEFAULT_RETRY_TEMPLATE),
+                observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
+                observationConvention.getIfUnique(),
+                httpClientCustomizers.orderedStream().toList(),
+                sslBundles.getIfAvailable());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(ChatModel.class)
+    AifoChatModel aifoChatModel(
+            AifoChatModelFactory factory, AifoConnectionProperties connection, AifoChatProperties chat) {
+        return factory.create(connection, chat);
+    }
+}

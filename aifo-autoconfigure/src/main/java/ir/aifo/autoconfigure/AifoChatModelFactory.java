@@ -1,0 +1,155 @@
+package ir.aifo.autoconfigure;
+
+import io.micrometer.observation.ObservationRegistry;
+import ir.aifo.chat.AifoChatModel;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.ai.chat.observation.ChatModelObservationConvention;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.ssl.SslOptions;
+import org.springframework.core.retry.RetryTemplate;
+
+/**
+ * Turns one hub's properties into one {@link AifoChatModel}, with the application's shared
+ * collaborators (retry, observations, HTTP customizers, SSL bundles).
+ *
+ * <p>A function rather than logic in bean methods, so that several hubs can be configured by
+ * applying it once per hub.
+ *
+ * @since 0.1.0
+ */
+public final class AifoChatModelFactory {
+
+    private final RetryTemplate retryTemplate;
+
+    private final ObservationRegistry observationRegistry;
+
+    private final @Nullable ChatModelObservationConvention observationConvention;
+
+    private final List<AifoHttpClientCustomizer> httpClientCustomizers;
+
+    private final @Nullable SslBundles sslBundles;
+
+    public AifoChatModelFactory(
+            RetryTemplate retryTemplate,
+            ObservationRegistry observationRegistry,
+            @Nullable ChatModelObservationConvention observationConvention,
+            List<AifoHttpClientCustomizer> httpClientCustomizers,
+            @Nullable SslBundles sslBundles) {
+        this.retryTemplate = retryTemplate;
+        this.observationRegistry = observationRegistry;
+        this.observationConvention = observationConvention;
+        this.httpClientCustomizers = List.copyOf(httpClientCustomizers);
+        this.sslBundles = sslBundles;
+    }
+
+    /**
+     * The model for one hub.
+     *
+     * @throws AifoApiKeyMissingException when the hub has no API key
+     * @throws IllegalArgumentException when a property is out of range or malformed
+     */
+    public AifoChatModel create(AifoConnectionProperties connection, AifoChatProperties chat) {
+        String baseUrl = checkedBaseUrl(connection.getBaseUrl());
+        if (connection.getApiKey() == null || connection.getApiKey().isBlank()) {
+            throw new AifoApiKeyMissingException(baseUrl);
+        }
+        requirePositive(connection.getConnectTimeout(), "connect-timeout");
+        requirePositive(connection.getReadTimeout(), "read-timeout");
+        AifoChatModel.Builder builder = AifoChatModel.builder()
+                .baseUrl(baseUrl)
+                .apiKey(connection.getApiKey())
+                .protocol(connection.getProtocol())
+                .completionsPath(chat.getCompletionsPath())
+                .readTimeout(connection.getReadTimeout())
+                .maxRetryAfter(connection.getMaxRetryAfter())
+                .httpClient(httpClient(connection))
+                .defaultOptions(chat.toOptions())
+                .retryTemplate(retryTemplate)
+                .observationRegistry(observationRegistry);
+        if (observationConvention != null) {
+            builder.observationConvention(observationConvention);
+        }
+        return builder.build();
+    }
+
+    /** The JDK client for one hub: properties first, then the application's customizers. */
+    HttpClient httpClient(AifoConnectionProperties connection) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(connection.getHttpVersion())
+                .connectTimeout(connection.getConnectTimeout())
+                // A redirected POST would silently become a GET; the error names the address instead.
+                .followRedirects(HttpClient.Redirect.NEVER);
+        ProxySelector proxy = proxy(connection.getProxy());
+        if (proxy != null) {
+            builder.proxy(proxy);
+        }
+        String bundleName = connection.getSsl().getBundle();
+        if (bundleName != null && !bundleName.isBlank()) {
+            applySslBundle(builder, bundleName);
+        }
+        httpClientCustomizers.forEach(customizer -> customizer.customize(builder));
+        return builder.build();
+    }
+
+    private static @Nullable ProxySelector proxy(AifoConnectionProperties.Proxy proxy) {
+        if (proxy.getHost() != null && !proxy.getHost().isBlank()) {
+            return ProxySelector.of(InetSocketAddress.createUnresolved(proxy.getHost(), proxy.getPort()));
+        }
+        // The JDK client ignores -Dhttps.proxyHost and friends unless given the default selector.
+        return ProxySelector.getDefault();
+    }
+
+    private void applySslBundle(HttpClient.Builder builder, String bundleName) {
+        if (sslBundles == null) {
+            throw new IllegalArgumentException("spring.ai.aifo.ssl.bundle is set to '" + bundleName
+                    + "' but the application has no SSL bundles (spring.ssl.bundle.*)");
+        }
+        SslBundle bundle = sslBundles.getBundle(bundleName);
+        builder.sslContext(bundle.createSslContext());
+        SslOptions options = bundle.getOptions();
+        if (options.isSpecified()) {
+            javax.net.ssl.SSLParameters parameters = new javax.net.ssl.SSLParameters();
+            if (options.getCiphers() != null) {
+                parameters.setCipherSuites(options.getCiphers());
+            }
+            if (options.getEnabledProtocols() != null) {
+                parameters.setProtocols(options.getEnabledProtocols());
+            }
+            builder.sslParameters(parameters);
+        }
+    }
+
+    private static String checkedBaseUrl(@Nullable String baseUrl) {
+        if (baseUrl == null || baseUrl.isBlank()) {
+            throw new IllegalArgumentException("spring.ai.aifo.base-url must not be empty");
+        }
+        URI uri;
+        try {
+            uri = URI.create(baseUrl.trim());
+        } catch (IllegalArgumentException malformed) {
+            throw new IllegalArgumentException(
+                    "spring.ai.aifo.base-url '" + baseUrl + "' is not a valid URL: " + malformed.getMessage());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
+            throw new IllegalArgumentException("spring.ai.aifo.base-url '" + baseUrl
+                    + "' must be an absolute http or https URL such as https://api.haftominhonar.ir");
+        }
+        return baseUrl.trim();
+    }
+
+    private static void requirePositive(@Nullable Duration duration, String property) {
+        if (duration == null || duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(
+                    "spring.ai.aifo." + property + " must be a positive duration, but was " + duration);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Spring Boot auto-configuration of the AI hub chat model from {@code spring.ai.aifo.*} properties.
+ */
+@NullMarked
+package ir.aifo.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;
