@@ -5,6 +5,7 @@ import ir.aifo.chat.AifoChatModel;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.observation.ChatModelObservationConvention;
 import org.springframework.ai.model.SpringAIModelProperties;
+import org.springframework.ai.model.tool.ToolCallingManager;
 import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
 import org.springframework.ai.retry.RetryUtils;
 import org.springframework.ai.retry.autoconfigure.SpringAiRetryAutoConfiguration;
@@ -33,12 +34,14 @@ public final class AifoChatAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     AifoChatModelFactory aifoChatModelFactory(
+            ObjectProvider<ToolCallingManager> toolCallingManager,
             ObjectProvider<RetryTemplate> retryTemplate,
             ObjectProvider<ObservationRegistry> observationRegistry,
             ObjectProvider<ChatModelObservationConvention> observationConvention,
             ObjectProvider<AifoHttpClientCustomizer> httpClientCustomizers,
             ObjectProvider<SslBundles> sslBundles) {
         return new AifoChatModelFactory(
+                toolCallingManager.getIfUnique(),
                 retryTemplate.getIfUnique(() -> RetryUtils.DEFAULT_RETRY_TEMPLATE),
                 observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
                 observationConvention.getIfUnique(),

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.observation.ChatModelObservationConvention;
+import org.springframework.ai.model.tool.ToolCallingManager;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.ssl.SslOptions;
@@ -18,7 +19,7 @@ import org.springframework.core.retry.RetryTemplate;
 
 /**
  * Turns one hub's properties into one {@link AifoChatModel}, with the application's shared
- * collaborators (retry, observations, HTTP customizers, SSL bundles).
+ * collaborators (tool calling, retry, observations, HTTP customizers, SSL bundles).
  *
  * <p>A function rather than logic in bean methods, so that several hubs can be configured by
  * applying it once per hub.
@@ -37,7 +38,10 @@ public final class AifoChatModelFactory {
 
     private final @Nullable SslBundles sslBundles;
 
+    private final @Nullable ToolCallingManager toolCallingManager;
+
     public AifoChatModelFactory(
+            @Nullable ToolCallingManager toolCallingManager,
             RetryTemplate retryTemplate,
             ObservationRegistry observationRegistry,
             @Nullable ChatModelObservationConvention observationConvention,
@@ -48,6 +52,7 @@ public final class AifoChatModelFactory {
         this.observationConvention = observationConvention;
         this.httpClientCustomizers = List.copyOf(httpClientCustomizers);
         this.sslBundles = sslBundles;
+        this.toolCallingManager = toolCallingManager;
     }
 
     /**
@@ -76,6 +81,9 @@ public final class AifoChatModelFactory {
                 .observationRegistry(observationRegistry);
         if (observationConvention != null) {
             builder.observationConvention(observationConvention);
+        }
+        if (toolCallingManager != null) {
+            builder.toolCallingManager(toolCallingManager);
         }
         return builder.build();
     }

@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.messages.AssistantMessage;
@@ -27,7 +28,9 @@ import org.springframework.ai.chat.observation.ChatModelObservationConvention;
 import org.springframework.ai.chat.observation.ChatModelObservationDocumentation;
 import org.springframework.ai.chat.observation.DefaultChatModelObservationConvention;
 import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.model.tool.ToolCallingManager;
 import org.springframework.ai.retry.RetryUtils;
+import org.springframework.ai.tool.definition.ToolDefinition;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.util.Assert;
 import reactor.core.publisher.Flux;
@@ -64,6 +67,8 @@ public final class AifoChatModel implements ChatModel {
 
     private final ChatModelObservationConvention observationConvention;
 
+    private final ToolCallingManager toolCallingManager;
+
     private AifoChatModel(Builder builder, HubProtocol protocol, HubHttpClient http) {
         this.protocol = protocol;
         this.http = http;
@@ -71,6 +76,11 @@ public final class AifoChatModel implements ChatModel {
         this.retry = new HubRetry(builder.retryTemplate, builder.maxRetryAfter, builder.clock);
         this.observationRegistry = builder.observationRegistry;
         this.observationConvention = builder.observationConvention;
+        this.toolCallingManager = builder.toolCallingManager != null
+                ? builder.toolCallingManager
+                : ToolCallingManager.builder()
+                        .observationRegistry(builder.observationRegistry)
+                        .build();
     }
 
     public static Builder builder() {
@@ -85,7 +95,7 @@ public final class AifoChatModel implements ChatModel {
     @Override
     public ChatResponse call(Prompt prompt) {
         Prompt request = prepare(prompt);
-        HubRequest hubRequest = protocol.createRequest(request, (AifoChatOptions) request.getOptions(), false);
+        HubRequest hubRequest = createRequest(request, false);
         ChatModelObservationContext context = ChatModelObservationContext.builder()
                 .prompt(request)
                 .provider(PROVIDER)
@@ -107,7 +117,7 @@ public final class AifoChatModel implements ChatModel {
         }
         return Flux.deferContextual(contextView -> {
             Prompt request = prepare(prompt);
-            HubRequest hubRequest = protocol.createRequest(request, (AifoChatOptions) request.getOptions(), true);
+            HubRequest hubRequest = createRequest(request, true);
             ChatModelObservationContext context = ChatModelObservationContext.builder()
                     .prompt(request)
                     .provider(PROVIDER)
@@ -139,6 +149,12 @@ public final class AifoChatModel implements ChatModel {
                     }
                 })
                 .concatWith(Mono.fromRunnable(decoder::onEnd));
+    }
+
+    private HubRequest createRequest(Prompt request, boolean stream) {
+        AifoChatOptions options = (AifoChatOptions) request.getOptions();
+        List<ToolDefinition> tools = toolCallingManager.resolveToolDefinitions(options);
+        return protocol.createRequest(request, options, tools, stream);
     }
 
     /** The prompt with its options merged over the defaults, checked before anything is sent. */
@@ -204,6 +220,7 @@ public final class AifoChatModel implements ChatModel {
         private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
         private ChatModelObservationConvention observationConvention = DEFAULT_OBSERVATION_CONVENTION;
         private Clock clock = Clock.systemUTC();
+        private @Nullable ToolCallingManager toolCallingManager;
 
         private Builder() {}
 
@@ -299,6 +316,16 @@ public final class AifoChatModel implements ChatModel {
         public Builder observationConvention(ChatModelObservationConvention observationConvention) {
             Assert.notNull(observationConvention, "observationConvention must not be null");
             this.observationConvention = observationConvention;
+            return this;
+        }
+
+        /**
+         * Resolves the options' tool callbacks into the tool definitions sent to the hub; Spring AI's
+         * default manager by default. The model does not execute tools: {@code ChatClient} does.
+         */
+        public Builder toolCallingManager(ToolCallingManager toolCallingManager) {
+            Assert.notNull(toolCallingManager, "toolCallingManager must not be null");
+            this.toolCallingManager = toolCallingManager;
             return this;
         }
 

@@ -56,9 +56,21 @@ final class ChatOptionsValidator {
         }
         for (String sequence : stop) {
             if (sequence == null || sequence.isEmpty()) {
-                throw invalid("stopSequences", stop, "a list of non-empty strings");
+                throw invalid("stopSequences", quoted(stop), "a list of non-empty strings");
             }
         }
+    }
+
+    // A plain list prints [""] as [], which hides the very value that is wrong.
+    private static String quoted(List<String> strings) {
+        StringBuilder text = new StringBuilder("[");
+        for (String string : strings) {
+            if (text.length() > 1) {
+                text.append(", ");
+            }
+            text.append(string == null ? "null" : '"' + string + '"');
+        }
+        return text.append(']').toString();
     }
 
     private static void logitBias(@Nullable Map<String, Integer> bias) {

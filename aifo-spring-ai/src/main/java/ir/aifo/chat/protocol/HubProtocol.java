@@ -3,8 +3,10 @@ package ir.aifo.chat.protocol;
 import ir.aifo.api.http.HubReply;
 import ir.aifo.api.http.HubRequest;
 import ir.aifo.chat.AifoChatOptions;
+import java.util.List;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.tool.definition.ToolDefinition;
 
 /**
  * One hub dialect: how a prompt goes over the wire and how the hub's replies come back.
@@ -22,9 +24,10 @@ public interface HubProtocol {
     /**
      * The request for a prompt whose options are already merged and validated.
      *
+     * @param tools the tools the model may call, resolved from the options' tool callbacks
      * @throws IllegalArgumentException when the prompt holds something this dialect cannot carry
      */
-    HubRequest createRequest(Prompt prompt, AifoChatOptions options, boolean stream);
+    HubRequest createRequest(Prompt prompt, AifoChatOptions options, List<ToolDefinition> tools, boolean stream);
 
     /**
      * The chat response in a whole reply.

@@ -28,7 +28,8 @@ public record ChatCompletionRequest(
         @JsonProperty("frequency_penalty") @Nullable Double frequencyPenalty,
         @Nullable Long seed,
         @Nullable String user,
-        @JsonProperty("logit_bias") @Nullable Map<String, Integer> logitBias) {
+        @JsonProperty("logit_bias") @Nullable Map<String, Integer> logitBias,
+        @Nullable List<FunctionTool> tools) {
 
     /**
      * What a stream should carry besides content.

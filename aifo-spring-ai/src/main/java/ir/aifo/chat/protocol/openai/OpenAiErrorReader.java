@@ -34,8 +34,20 @@ final class OpenAiErrorReader {
         this.clock = clock;
     }
 
-    /** The exception for a reply that is an error, or is not the kind of body that was asked for. */
+    /** The exception for a reply that is an error, or is not the chat completion that was asked for. */
     RuntimeException read(HubReply reply) {
+        return read(reply, "a chat completion");
+    }
+
+    /**
+     * The exception for a reply to a stream request that is an error, or a successful reply that is
+     * not an event stream (a hub that ignored {@code "stream":true} and answered whole).
+     */
+    RuntimeException readInsteadOfStream(HubReply reply) {
+        return read(reply, "an event stream");
+    }
+
+    private RuntimeException read(HubReply reply, String expected) {
         Duration retryAfter =
                 RetryAfter.parse(reply.headers().firstValue("retry-after").orElse(null), clock);
         JsonNode body = parseOrNull(reply.body());
@@ -47,7 +59,7 @@ final class OpenAiErrorReader {
         }
         if (reply.isSuccessful()) {
             return new AifoServerException(
-                    "The hub answered with status " + reply.status() + " and a body that is not a chat completion"
+                    "The hub answered with status " + reply.status() + " and a body that is not " + expected
                             + contentTypeNote(reply) + ": " + snippet(reply),
                     HubError.of(reply.status(), null));
         }

@@ -11,9 +11,11 @@ import ir.aifo.chat.protocol.HubStreamDecoder;
 import ir.aifo.chat.protocol.SecretRedactor;
 import ir.aifo.chat.protocol.WireJson;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.tool.definition.ToolDefinition;
 import org.springframework.util.Assert;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,8 +62,9 @@ public final class OpenAiProtocol implements HubProtocol {
     }
 
     @Override
-    public HubRequest createRequest(Prompt prompt, AifoChatOptions options, boolean stream) {
-        ChatCompletionRequest body = requests.create(prompt, options, stream);
+    public HubRequest createRequest(
+            Prompt prompt, AifoChatOptions options, List<ToolDefinition> tools, boolean stream) {
+        ChatCompletionRequest body = requests.create(prompt, options, tools, stream);
         return new HubRequest(completionsPath, json.writeValueAsBytes(body), authorization);
     }
 
@@ -89,7 +92,7 @@ public final class OpenAiProtocol implements HubProtocol {
 
     @Override
     public RuntimeException readError(HubReply reply) {
-        return errors.read(reply);
+        return errors.readInsteadOfStream(reply);
     }
 
     @Override

@@ -5,17 +5,20 @@ import ir.aifo.chat.protocol.openai.ChatCompletionMessage.ContentPart;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.ToolResponseMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.content.Media;
+import org.springframework.ai.tool.definition.ToolDefinition;
 
 /** Turns a prompt and its merged options into the chat-completions request body. */
 final class OpenAiRequestFactory {
 
-    ChatCompletionRequest create(Prompt prompt, AifoChatOptions options, boolean stream) {
+    ChatCompletionRequest create(
+            Prompt prompt, AifoChatOptions options, List<ToolDefinition> toolDefinitions, boolean stream) {
         boolean streamUsage = stream && !Boolean.FALSE.equals(options.getStreamUsage());
         return new ChatCompletionRequest(
                 options.getModel(),
@@ -33,7 +36,19 @@ final class OpenAiRequestFactory {
                 options.getFrequencyPenalty(),
                 options.getSeed(),
                 options.getUser(),
-                options.getLogitBias());
+                options.getLogitBias(),
+                tools(toolDefinitions));
+    }
+
+    private static @Nullable List<FunctionTool> tools(List<ToolDefinition> definitions) {
+        if (definitions.isEmpty()) {
+            return null;
+        }
+        List<FunctionTool> tools = new ArrayList<>(definitions.size());
+        for (ToolDefinition definition : definitions) {
+            tools.add(FunctionTool.of(definition.name(), definition.description(), definition.inputSchema()));
+        }
+        return tools;
     }
 
     private static List<ChatCompletionMessage> messages(List<Message> instructions) {
@@ -76,11 +91,17 @@ final class OpenAiRequestFactory {
         }
         Object data = media.getData();
         if (data instanceof byte[] bytes) {
-            return "data:" + media.getMimeType().getType() + "/"
-                    + media.getMimeType().getSubtype() + ";base64,"
-                    + Base64.getEncoder().encodeToString(bytes);
+            return dataUrl(media, Base64.getEncoder().encodeToString(bytes));
         }
-        return data.toString();
+        // Spring AI's Media keeps both a URL and base64 content as a string. Base64 has no ':', so a
+        // string with one is a URL (https:, data:) and goes as it is; anything else is the image itself.
+        String text = data.toString();
+        return text.indexOf(':') > 0 ? text : dataUrl(media, text);
+    }
+
+    private static String dataUrl(Media media, String base64) {
+        return "data:" + media.getMimeType().getType() + "/"
+                + media.getMimeType().getSubtype() + ";base64," + base64;
     }
 
     private static ChatCompletionMessage assistant(AssistantMessage message) {
