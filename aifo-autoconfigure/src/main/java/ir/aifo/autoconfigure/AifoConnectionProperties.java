@@ -28,7 +28,7 @@ public class AifoConnectionProperties {
     /** Longest wait for a connection to open. */
     private Duration connectTimeout = Duration.ofSeconds(10);
 
-    /** Longest wait for a reply to begin; for a stream, the longest silence between events. */
+    /** Longest wait for a reply to begin, then the longest silence within its body or stream. */
     private Duration readTimeout = Duration.ofSeconds(60);
 
     /** Longest wait a hub's Retry-After header may impose before a retry. */

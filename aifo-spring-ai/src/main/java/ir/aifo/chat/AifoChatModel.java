@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
@@ -131,11 +132,20 @@ public final class AifoChatModel implements ChatModel {
             try (Observation.Scope ignored = parent != null ? parent.openScope() : Observation.Scope.NOOP) {
                 observation.start();
             }
-            Flux<ChatResponse> responses = retry.stream(() -> streamOnce(hubRequest))
+            // Stopped on the way to the subscriber, after the aggregator has set the whole reply: so the
+            // observation is complete when the subscriber sees the end, and does not time its handling of it.
+            AtomicBoolean stopped = new AtomicBoolean();
+            Runnable stop = () -> {
+                if (stopped.compareAndSet(false, true)) {
+                    observation.stop();
+                }
+            };
+            return new MessageAggregator()
+                    .aggregate(retry.stream(() -> streamOnce(hubRequest)), context::setResponse)
                     .doOnError(observation::error)
-                    .doFinally(signal -> observation.stop())
+                    .doOnTerminate(stop)
+                    .doOnCancel(stop)
                     .contextWrite(ctx -> ctx.put(ObservationThreadLocalAccessor.KEY, observation));
-            return new MessageAggregator().aggregate(responses, context::setResponse);
         });
     }
 
@@ -256,7 +266,7 @@ public final class AifoChatModel implements ChatModel {
             return this;
         }
 
-        /** How long to wait for a reply, and for a stream the longest silence; 60 seconds by default. */
+        /** How long to wait for a reply to begin, and then the longest silence within it; 60 seconds by default. */
         public Builder readTimeout(Duration readTimeout) {
             this.readTimeout = positive(readTimeout, "readTimeout");
             return this;

@@ -1,5 +1,7 @@
 package ir.aifo.chat;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +58,9 @@ public final class AifoChatOptions implements ToolCallingChatOptions {
         this.topP = topP;
         this.topK = topK;
         this.n = builder.n;
-        this.stopSequences = stopSequences == null ? null : List.copyOf(stopSequences);
+        // Not List.copyOf: a null element must reach the validator, which names it, rather than fail here.
+        this.stopSequences =
+                stopSequences == null ? null : Collections.unmodifiableList(new ArrayList<>(stopSequences));
         this.maxTokens = maxTokens;
         this.maxCompletionTokens = builder.maxCompletionTokens;
         this.presencePenalty = presencePenalty;
@@ -88,7 +92,7 @@ public final class AifoChatOptions implements ToolCallingChatOptions {
     }
 
     private static <V> Map<String, V> copyInOrder(Map<String, V> map) {
-        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(map));
+        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     @Override

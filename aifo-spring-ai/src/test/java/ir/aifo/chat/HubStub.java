@@ -6,9 +6,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.ai.retry.TransientAiException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
@@ -79,8 +83,7 @@ final class HubStub {
     }
 
     static String finishChunk() {
-        return "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1764000000,"
-                + "\"model\":\"openai/gpt-5-mini\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n";
+        return finishChunk("stop");
     }
 
     static String usageChunk() {
@@ -93,5 +96,45 @@ final class HubStub {
 
     static List<LoggedRequest> requests(WireMockExtension hub) {
         return hub.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo(PATH)));
+    }
+
+    /** Every request the stub received, whatever its path or method. */
+    static List<LoggedRequest> allRequests(WireMockExtension hub) {
+        return hub.getAllServeEvents().stream().map(ServeEvent::getRequest).toList();
+    }
+
+    /** An OpenAI-style error body; {@code null} fields are sent as JSON null. */
+    static String openAiError(String message, @Nullable String type, @Nullable String code, @Nullable String param) {
+        return "{\"error\":{\"message\":" + quote(message) + ",\"type\":" + quote(type) + ",\"param\":" + quote(param)
+                + ",\"code\":" + quote(code) + "}}";
+    }
+
+    /** One {@code data:} event carrying a tool-call piece: id and name (may be null) and a piece of the arguments. */
+    static String toolCallChunk(int index, @Nullable String id, @Nullable String name, String arguments) {
+        String function = (name == null ? "" : "\"name\":" + quote(name) + ",") + "\"arguments\":" + quote(arguments);
+        return "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1764000000,"
+                + "\"model\":\"openai/gpt-5-mini\",\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":"
+                + index + (id == null ? "" : ",\"id\":" + quote(id) + ",\"type\":\"function\"") + ",\"function\":{"
+                + function + "}}]},\"finish_reason\":null}]}\n\n";
+    }
+
+    static String finishChunk(String finishReason) {
+        return "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1764000000,"
+                + "\"model\":\"openai/gpt-5-mini\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\""
+                + finishReason + "\"}]}\n\n";
+    }
+
+    /** The text of a throwable as a log would show it: messages, causes, suppressed and stack frames. */
+    static String stackTraceOf(Throwable failure) {
+        StringWriter text = new StringWriter();
+        failure.printStackTrace(new PrintWriter(text));
+        return text.toString();
+    }
+
+    private static String quote(@Nullable String text) {
+        if (text == null) {
+            return "null";
+        }
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

@@ -13,12 +13,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
-import reactor.core.Disposable;
 import reactor.core.publisher.FluxSink;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Receives a response body as it arrives, decodes its Server-Sent Events and pushes them to a sink,
@@ -37,19 +34,15 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<Void> {
 
     private final AtomicBoolean terminated = new AtomicBoolean();
 
-    private final long idleTimeoutNanos;
+    private final SilenceWatch silence;
 
     private final String source;
 
     private volatile Flow.@Nullable Subscription subscription;
 
-    private volatile long lastActivityNanos;
-
-    private volatile @Nullable Disposable idleCheck;
-
     EventStreamSubscriber(FluxSink<SseEvent> sink, Duration idleTimeout, String source) {
         this.sink = sink;
-        this.idleTimeoutNanos = idleTimeout.toNanos();
+        this.silence = new SilenceWatch(idleTimeout, this::failSilent);
         this.source = source;
     }
 
@@ -65,14 +58,13 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<Void> {
             subscription.cancel();
             return;
         }
-        lastActivityNanos = System.nanoTime();
-        scheduleIdleCheck(idleTimeoutNanos);
+        silence.start();
         subscription.request(1);
     }
 
     @Override
     public void onNext(List<ByteBuffer> buffers) {
-        lastActivityNanos = System.nanoTime();
+        silence.touch();
         try {
             for (ByteBuffer buffer : buffers) {
                 if (terminated.get()) {
@@ -113,7 +105,7 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<Void> {
             return;
         }
         if (terminated.compareAndSet(false, true)) {
-            stopIdleCheck();
+            silence.stop();
             sink.complete();
         }
         body.complete(null);
@@ -122,7 +114,7 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<Void> {
     /** Ends the stream with {@code failure} unless it has already ended. */
     void fail(Throwable failure) {
         if (terminated.compareAndSet(false, true)) {
-            stopIdleCheck();
+            silence.stop();
             Flow.Subscription current = subscription;
             if (current != null) {
                 current.cancel();
@@ -135,7 +127,7 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<Void> {
     /** Stops reading because the consumer went away; closes the connection. */
     void cancel() {
         if (terminated.compareAndSet(false, true)) {
-            stopIdleCheck();
+            silence.stop();
             Flow.Subscription current = subscription;
             if (current != null) {
                 current.cancel();
@@ -144,30 +136,10 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<Void> {
         body.complete(null);
     }
 
-    // One timer per idle period rather than per chunk: it re-arms for the time still left.
-    private void scheduleIdleCheck(long delayNanos) {
-        idleCheck = Schedulers.parallel().schedule(this::checkIdle, delayNanos, TimeUnit.NANOSECONDS);
-    }
-
-    private void checkIdle() {
-        if (terminated.get()) {
-            return;
-        }
-        long silentNanos = System.nanoTime() - lastActivityNanos;
-        if (silentNanos >= idleTimeoutNanos) {
-            fail(new AifoConnectionException(
-                    "The event stream from " + source + " was silent for longer than the read timeout of "
-                            + TimeUnit.NANOSECONDS.toMillis(idleTimeoutNanos) + " ms",
-                    HubError.of(200, null)));
-        } else {
-            scheduleIdleCheck(idleTimeoutNanos - silentNanos);
-        }
-    }
-
-    private void stopIdleCheck() {
-        Disposable check = idleCheck;
-        if (check != null) {
-            check.dispose();
-        }
+    private void failSilent() {
+        fail(new AifoConnectionException(
+                "The event stream from " + source + " was silent for longer than the read timeout of "
+                        + silence.limitMillis() + " ms",
+                HubError.of(200, null)));
     }
 }

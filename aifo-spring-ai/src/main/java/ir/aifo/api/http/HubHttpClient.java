@@ -48,7 +48,7 @@ public final class HubHttpClient {
     /**
      * @param httpClient the client, configured by the caller (connect timeout, proxy, TLS, executor)
      * @param baseUrl the hub's base URL, such as {@code https://api.haftominhonar.ir}
-     * @param readTimeout the longest wait for a reply to begin, and for a stream the longest silence
+     * @param readTimeout the longest wait for a reply to begin, and then the longest silence of its body
      * @param defaultHeaders headers sent with every request, such as {@code User-Agent}
      */
     public HubHttpClient(HttpClient httpClient, URI baseUrl, Duration readTimeout, Map<String, String> defaultHeaders) {
@@ -69,15 +69,25 @@ public final class HubHttpClient {
         return baseUrl;
     }
 
-    /** Sends the request and waits for the whole reply, whatever its status. */
+    /**
+     * Sends the request and waits for the whole reply, whatever its status.
+     *
+     * <p>The call fails with {@link AifoConnectionException} when the reply does not begin within the
+     * read timeout, or its body then stays silent for longer than that.
+     */
     public HubReply post(HubRequest request) {
         HttpRequest httpRequest = toHttpRequest(request, "application/json");
+        // Sent asynchronously and awaited, so that the body's own silence failure reaches mapFailure as
+        // thrown; the blocking send() re-creates timeout exceptions and drops their type.
+        CompletableFuture<HttpResponse<byte[]>> exchange =
+                httpClient.sendAsync(httpRequest, info -> new SilenceLimitedBodySubscriber(readTimeout));
         try {
-            HttpResponse<byte[]> response = httpClient.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = exchange.get();
             return new HubReply(response.statusCode(), response.headers(), response.body());
-        } catch (IOException failure) {
-            throw connectionFailure(failure);
+        } catch (ExecutionException failure) {
+            throw mapFailure(failure);
         } catch (InterruptedException interrupted) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new AifoConnectionException(
                     "Interrupted while waiting for " + baseUrl, HubError.of(0, null), interrupted);
@@ -173,6 +183,9 @@ public final class HubHttpClient {
         String message;
         if (failure instanceof HttpConnectTimeoutException) {
             message = "Could not connect to " + baseUrl + " within the connect timeout";
+        } else if (failure instanceof SilenceLimitedBodySubscriber.BodySilenceException) {
+            message = "The reply from " + baseUrl + " stopped for longer than the read timeout of "
+                    + readTimeout.toMillis() + " ms before its end";
         } else if (failure instanceof HttpTimeoutException) {
             message = "No reply from " + baseUrl + " within the read timeout of " + readTimeout.toMillis() + " ms";
         } else if (failure instanceof ConnectException) {

@@ -88,12 +88,13 @@ final class OpenAiErrorReader {
         if (!error.isObject()) {
             return HubError.of(status, redactor.redact(text(error)));
         }
+        // Every field is redacted: a hub may echo the rejected key in any of them.
         return new HubError(
                 status,
                 redactor.redact(text(error.get("message"))),
-                text(error.get("type")),
-                text(error.get("code")),
-                text(error.get("param")));
+                redactor.redact(text(error.get("type"))),
+                redactor.redact(text(error.get("code"))),
+                redactor.redact(text(error.get("param"))));
     }
 
     private static @Nullable String text(@Nullable JsonNode node) {

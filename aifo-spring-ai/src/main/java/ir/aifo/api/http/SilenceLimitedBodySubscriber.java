@@ -1,0 +1,89 @@
+package ir.aifo.api.http;
+
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Collects a whole reply body, failing with {@link BodySilenceException} when no byte arrives for
+ * longer than the read timeout.
+ *
+ * <p>The JDK client's request timeout ends when the headers arrive; without this, a hub that sends
+ * its headers and then stalls would hold a blocking call for as long as the connection lives.
+ */
+final class SilenceLimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> {
+
+    private final HttpResponse.BodySubscriber<byte[]> body = HttpResponse.BodySubscribers.ofByteArray();
+
+    private final AtomicBoolean terminated = new AtomicBoolean();
+
+    private final SilenceWatch silence;
+
+    private volatile Flow.@Nullable Subscription subscription;
+
+    SilenceLimitedBodySubscriber(Duration limit) {
+        this.silence = new SilenceWatch(limit, this::failSilent);
+    }
+
+    @Override
+    public CompletionStage<byte[]> getBody() {
+        return body.getBody();
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+        this.subscription = subscription;
+        silence.start();
+        body.onSubscribe(subscription);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+        silence.touch();
+        if (!terminated.get()) {
+            body.onNext(buffers);
+        }
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+        if (terminated.compareAndSet(false, true)) {
+            silence.stop();
+            body.onError(failure);
+        }
+    }
+
+    @Override
+    public void onComplete() {
+        if (terminated.compareAndSet(false, true)) {
+            silence.stop();
+            body.onComplete();
+        }
+    }
+
+    private void failSilent() {
+        if (terminated.compareAndSet(false, true)) {
+            Flow.Subscription current = subscription;
+            if (current != null) {
+                current.cancel();
+            }
+            body.onError(new BodySilenceException(silence.limitMillis()));
+        }
+    }
+
+    /** The reply's headers arrived but its body then stayed silent for longer than the read timeout. */
+    static final class BodySilenceException extends HttpTimeoutException {
+
+        private static final long serialVersionUID = 1L;
+
+        BodySilenceException(long limitMillis) {
+            super("reply body silent for longer than " + limitMillis + " ms");
+        }
+    }
+}
