@@ -1,6 +1,7 @@
 package ir.aifo.autoconfigure;
 
 import ir.aifo.chat.AifoChatOptions;
+import ir.aifo.chat.AifoResponseFormat;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -62,6 +63,32 @@ public class AifoChatProperties {
     /** Whether a stream asks for a final usage chunk (stream_options.include_usage). */
     private boolean streamUsage = true;
 
+    /** Which tool the model must use: none, auto, required, or the name of one function. */
+    private @Nullable String toolChoice;
+
+    /** Whether the model may ask for several tool calls at once. */
+    private @Nullable Boolean parallelToolCalls;
+
+    /** How hard a reasoning model thinks: low, medium or high. */
+    private @Nullable String reasoningEffort;
+
+    /** Kinds of output wanted, such as text,audio; sent as given. */
+    private @Nullable List<String> modalities;
+
+    /** Audio output settings (voice, format); sent as given. */
+    private @Nullable Map<String, Object> audio;
+
+    /** How closely a vision model looks at images: auto, low or high. */
+    private @Nullable String imageDetail;
+
+    /** Fields merged into the top level of every request's JSON, such as a provider routing object. */
+    private @Nullable Map<String, Object> extraBody;
+
+    /** Extra headers sent with every chat request. */
+    private @Nullable Map<String, String> httpHeaders;
+
+    private final ResponseFormat responseFormat = new ResponseFormat();
+
     /** The default options these properties describe. */
     public AifoChatOptions toOptions() {
         return AifoChatOptions.builder()
@@ -79,6 +106,15 @@ public class AifoChatProperties {
                 .user(user)
                 .logitBias(logitBias)
                 .streamUsage(streamUsage)
+                .toolChoice(toolChoice)
+                .parallelToolCalls(parallelToolCalls)
+                .reasoningEffort(reasoningEffort)
+                .modalities(modalities)
+                .audio(audio)
+                .imageDetail(imageDetail)
+                .extraBody(extraBody)
+                .httpHeaders(httpHeaders)
+                .responseFormat(responseFormat.toFormat())
                 .build();
     }
 
@@ -200,5 +236,135 @@ public class AifoChatProperties {
 
     public void setStreamUsage(boolean streamUsage) {
         this.streamUsage = streamUsage;
+    }
+
+    public @Nullable String getToolChoice() {
+        return toolChoice;
+    }
+
+    public void setToolChoice(@Nullable String toolChoice) {
+        this.toolChoice = toolChoice;
+    }
+
+    public @Nullable Boolean getParallelToolCalls() {
+        return parallelToolCalls;
+    }
+
+    public void setParallelToolCalls(@Nullable Boolean parallelToolCalls) {
+        this.parallelToolCalls = parallelToolCalls;
+    }
+
+    public @Nullable String getReasoningEffort() {
+        return reasoningEffort;
+    }
+
+    public void setReasoningEffort(@Nullable String reasoningEffort) {
+        this.reasoningEffort = reasoningEffort;
+    }
+
+    public @Nullable List<String> getModalities() {
+        return modalities;
+    }
+
+    public void setModalities(@Nullable List<String> modalities) {
+        this.modalities = modalities;
+    }
+
+    public @Nullable Map<String, Object> getAudio() {
+        return audio;
+    }
+
+    public void setAudio(@Nullable Map<String, Object> audio) {
+        this.audio = audio;
+    }
+
+    public @Nullable String getImageDetail() {
+        return imageDetail;
+    }
+
+    public void setImageDetail(@Nullable String imageDetail) {
+        this.imageDetail = imageDetail;
+    }
+
+    public @Nullable Map<String, Object> getExtraBody() {
+        return extraBody;
+    }
+
+    public void setExtraBody(@Nullable Map<String, Object> extraBody) {
+        this.extraBody = extraBody;
+    }
+
+    public @Nullable Map<String, String> getHttpHeaders() {
+        return httpHeaders;
+    }
+
+    public void setHttpHeaders(@Nullable Map<String, String> httpHeaders) {
+        this.httpHeaders = httpHeaders;
+    }
+
+    public ResponseFormat getResponseFormat() {
+        return responseFormat;
+    }
+
+    /** The shape every answer must take, unless a request says otherwise. */
+    public static class ResponseFormat {
+
+        /** text, json_object or json_schema; unset sends no response_format. */
+        private AifoResponseFormat.@Nullable Type type;
+
+        /** Name of the JSON schema, for json_schema. */
+        private String name = AifoResponseFormat.DEFAULT_SCHEMA_NAME;
+
+        /** The JSON schema as JSON text, for json_schema. */
+        private @Nullable String schema;
+
+        /** Whether the hub must follow the schema exactly, for json_schema. */
+        private boolean strict = true;
+
+        @Nullable
+        AifoResponseFormat toFormat() {
+            if (type == null) {
+                return null;
+            }
+            if (type == AifoResponseFormat.Type.JSON_SCHEMA && (schema == null || schema.isBlank())) {
+                throw new IllegalArgumentException("spring.ai.aifo.chat.response-format.type is json_schema but"
+                        + " spring.ai.aifo.chat.response-format.schema is not set");
+            }
+            boolean withSchema = type == AifoResponseFormat.Type.JSON_SCHEMA;
+            return new AifoResponseFormat(
+                    type, withSchema ? name : null, withSchema ? schema : null, withSchema ? strict : null);
+        }
+
+        public AifoResponseFormat.@Nullable Type getType() {
+            return type;
+        }
+
+        public void setType(AifoResponseFormat.@Nullable Type type) {
+            this.type = type;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public @Nullable String getSchema() {
+            return schema;
+        }
+
+        public void setSchema(@Nullable String schema) {
+            this.schema = schema;
+        }
+
+        public boolean isStrict() {
+            return strict;
+        }
+
+        public void setStrict(boolean strict) {
+            this.strict = strict;
+        }
     }
 }

@@ -9,11 +9,13 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.model.tool.DefaultToolCallingChatOptions;
+import org.springframework.ai.model.tool.StructuredOutputChatOptions;
 import org.springframework.ai.model.tool.ToolCallingChatOptions;
 import org.springframework.ai.tool.ToolCallback;
 
 /**
- * The options of a chat request to an AI hub: the model, sampling and length controls, and tools.
+ * The options of a chat request to an AI hub: the model, sampling and length controls, tools,
+ * structured output, reasoning, and hub-specific extras.
  *
  * <p>Immutable. {@link #mutate()} returns a builder holding every field, and the builder extends
  * Spring AI's {@link DefaultToolCallingChatOptions.Builder}, so options given to a {@code ChatClient}
@@ -22,7 +24,7 @@ import org.springframework.ai.tool.ToolCallback;
  *
  * @since 0.1.0
  */
-public final class AifoChatOptions implements ToolCallingChatOptions {
+public final class AifoChatOptions implements ToolCallingChatOptions, StructuredOutputChatOptions {
 
     private final @Nullable String model;
     private final @Nullable Double temperature;
@@ -40,6 +42,15 @@ public final class AifoChatOptions implements ToolCallingChatOptions {
     private final @Nullable Boolean streamUsage;
     private final @Nullable List<ToolCallback> toolCallbacks;
     private final @Nullable Map<String, Object> toolContext;
+    private final @Nullable String toolChoice;
+    private final @Nullable Boolean parallelToolCalls;
+    private final @Nullable AifoResponseFormat responseFormat;
+    private final @Nullable String reasoningEffort;
+    private final @Nullable List<String> modalities;
+    private final @Nullable Map<String, Object> audio;
+    private final @Nullable String imageDetail;
+    private final @Nullable Map<String, Object> extraBody;
+    private final @Nullable Map<String, String> httpHeaders;
 
     private AifoChatOptions(
             @Nullable String model,
@@ -71,6 +82,15 @@ public final class AifoChatOptions implements ToolCallingChatOptions {
         this.streamUsage = builder.streamUsage;
         this.toolCallbacks = toolCallbacks == null ? null : List.copyOf(toolCallbacks);
         this.toolContext = toolContext == null ? null : Map.copyOf(toolContext);
+        this.toolChoice = builder.toolChoice;
+        this.parallelToolCalls = builder.parallelToolCalls;
+        this.responseFormat = builder.responseFormat;
+        this.reasoningEffort = builder.reasoningEffort;
+        this.modalities = builder.modalities == null ? null : List.copyOf(builder.modalities);
+        this.audio = builder.audio == null ? null : copyInOrder(builder.audio);
+        this.imageDetail = builder.imageDetail;
+        this.extraBody = builder.extraBody == null ? null : copyInOrder(builder.extraBody);
+        this.httpHeaders = builder.httpHeaders == null ? null : copyInOrder(builder.httpHeaders);
     }
 
     public static Builder builder() {
@@ -180,6 +200,59 @@ public final class AifoChatOptions implements ToolCallingChatOptions {
         return toolContext;
     }
 
+    /** Which tool the model must use: {@code none}, {@code auto}, {@code required}, or the name of one function. */
+    public @Nullable String getToolChoice() {
+        return toolChoice;
+    }
+
+    /** Whether the model may ask for several tool calls at once. */
+    public @Nullable Boolean getParallelToolCalls() {
+        return parallelToolCalls;
+    }
+
+    /** The shape the answer must take: text, a JSON object, or JSON matching a schema. */
+    public @Nullable AifoResponseFormat getResponseFormat() {
+        return responseFormat;
+    }
+
+    /** How hard a reasoning model thinks: {@code low}, {@code medium} or {@code high}. */
+    public @Nullable String getReasoningEffort() {
+        return reasoningEffort;
+    }
+
+    /** The kinds of output wanted, such as {@code ["text", "audio"]}; sent as given. */
+    public @Nullable List<String> getModalities() {
+        return modalities;
+    }
+
+    /** Audio output settings, such as voice and format; sent as given. */
+    public @Nullable Map<String, Object> getAudio() {
+        return audio;
+    }
+
+    /** How closely a vision model looks at the images: {@code auto}, {@code low} or {@code high}. */
+    public @Nullable String getImageDetail() {
+        return imageDetail;
+    }
+
+    /** Fields merged into the top level of the request JSON, for what a hub adds (a provider routing object, say); they win over the typed fields. */
+    public @Nullable Map<String, Object> getExtraBody() {
+        return extraBody;
+    }
+
+    /** Headers added to the request; the dialect's own authentication header wins over one of the same name. */
+    public @Nullable Map<String, String> getHttpHeaders() {
+        return httpHeaders;
+    }
+
+    /** The JSON schema of a {@code json_schema} response format; how Spring AI's structured output reads it. */
+    @Override
+    public @Nullable String getOutputSchema() {
+        return responseFormat != null && responseFormat.type() == AifoResponseFormat.Type.JSON_SCHEMA
+                ? responseFormat.schema()
+                : null;
+    }
+
     @Override
     public Builder mutate() {
         return new Builder()
@@ -198,7 +271,16 @@ public final class AifoChatOptions implements ToolCallingChatOptions {
                 .logitBias(logitBias)
                 .streamUsage(streamUsage)
                 .toolCallbacks(toolCallbacks)
-                .toolContext(toolContext);
+                .toolContext(toolContext)
+                .toolChoice(toolChoice)
+                .parallelToolCalls(parallelToolCalls)
+                .responseFormat(responseFormat)
+                .reasoningEffort(reasoningEffort)
+                .modalities(modalities)
+                .audio(audio)
+                .imageDetail(imageDetail)
+                .extraBody(extraBody)
+                .httpHeaders(httpHeaders);
     }
 
     @Override
@@ -224,7 +306,16 @@ public final class AifoChatOptions implements ToolCallingChatOptions {
                 && Objects.equals(logitBias, that.logitBias)
                 && Objects.equals(streamUsage, that.streamUsage)
                 && Objects.equals(toolCallbacks, that.toolCallbacks)
-                && Objects.equals(toolContext, that.toolContext);
+                && Objects.equals(toolContext, that.toolContext)
+                && Objects.equals(toolChoice, that.toolChoice)
+                && Objects.equals(parallelToolCalls, that.parallelToolCalls)
+                && Objects.equals(responseFormat, that.responseFormat)
+                && Objects.equals(reasoningEffort, that.reasoningEffort)
+                && Objects.equals(modalities, that.modalities)
+                && Objects.equals(audio, that.audio)
+                && Objects.equals(imageDetail, that.imageDetail)
+                && Objects.equals(extraBody, that.extraBody)
+                && Objects.equals(httpHeaders, that.httpHeaders);
     }
 
     @Override
@@ -245,7 +336,16 @@ public final class AifoChatOptions implements ToolCallingChatOptions {
                 logitBias,
                 streamUsage,
                 toolCallbacks,
-                toolContext);
+                toolContext,
+                toolChoice,
+                parallelToolCalls,
+                responseFormat,
+                reasoningEffort,
+                modalities,
+                audio,
+                imageDetail,
+                extraBody,
+                httpHeaders);
     }
 
     @Override
@@ -266,6 +366,15 @@ public final class AifoChatOptions implements ToolCallingChatOptions {
         appendIfSet(text, "logitBias", logitBias);
         appendIfSet(text, "streamUsage", streamUsage);
         appendIfSet(text, "tools", toolCallbacks == null ? null : toolCallbacks.size());
+        appendIfSet(text, "toolChoice", toolChoice);
+        appendIfSet(text, "parallelToolCalls", parallelToolCalls);
+        appendIfSet(text, "responseFormat", responseFormat);
+        appendIfSet(text, "reasoningEffort", reasoningEffort);
+        appendIfSet(text, "modalities", modalities);
+        appendIfSet(text, "audio", audio);
+        appendIfSet(text, "imageDetail", imageDetail);
+        appendIfSet(text, "extraBody", extraBody);
+        appendIfSet(text, "httpHeaders", httpHeaders == null ? null : httpHeaders.keySet());
         if (text.charAt(text.length() - 1) == ' ') {
             text.setLength(text.length() - 2);
         }
@@ -284,7 +393,8 @@ public final class AifoChatOptions implements ToolCallingChatOptions {
      *
      * @since 0.1.0
      */
-    public static final class Builder extends DefaultToolCallingChatOptions.Builder<Builder> {
+    public static final class Builder extends DefaultToolCallingChatOptions.Builder<Builder>
+            implements StructuredOutputChatOptions.Builder<Builder> {
 
         private @Nullable Integer n;
         private @Nullable Integer maxCompletionTokens;
@@ -292,6 +402,15 @@ public final class AifoChatOptions implements ToolCallingChatOptions {
         private @Nullable String user;
         private @Nullable Map<String, Integer> logitBias;
         private @Nullable Boolean streamUsage;
+        private @Nullable String toolChoice;
+        private @Nullable Boolean parallelToolCalls;
+        private @Nullable AifoResponseFormat responseFormat;
+        private @Nullable String reasoningEffort;
+        private @Nullable List<String> modalities;
+        private @Nullable Map<String, Object> audio;
+        private @Nullable String imageDetail;
+        private @Nullable Map<String, Object> extraBody;
+        private @Nullable Map<String, String> httpHeaders;
 
         public Builder n(@Nullable Integer n) {
             this.n = n;
@@ -323,10 +442,68 @@ public final class AifoChatOptions implements ToolCallingChatOptions {
             return this;
         }
 
+        public Builder toolChoice(@Nullable String toolChoice) {
+            this.toolChoice = toolChoice;
+            return this;
+        }
+
+        public Builder parallelToolCalls(@Nullable Boolean parallelToolCalls) {
+            this.parallelToolCalls = parallelToolCalls;
+            return this;
+        }
+
+        public Builder responseFormat(@Nullable AifoResponseFormat responseFormat) {
+            this.responseFormat = responseFormat;
+            return this;
+        }
+
+        public Builder reasoningEffort(@Nullable String reasoningEffort) {
+            this.reasoningEffort = reasoningEffort;
+            return this;
+        }
+
+        public Builder modalities(@Nullable List<String> modalities) {
+            this.modalities = modalities == null ? null : new ArrayList<>(modalities);
+            return this;
+        }
+
+        public Builder audio(@Nullable Map<String, Object> audio) {
+            this.audio = audio == null ? null : new LinkedHashMap<>(audio);
+            return this;
+        }
+
+        public Builder imageDetail(@Nullable String imageDetail) {
+            this.imageDetail = imageDetail;
+            return this;
+        }
+
+        public Builder extraBody(@Nullable Map<String, Object> extraBody) {
+            this.extraBody = extraBody == null ? null : new LinkedHashMap<>(extraBody);
+            return this;
+        }
+
+        public Builder httpHeaders(@Nullable Map<String, String> httpHeaders) {
+            this.httpHeaders = httpHeaders == null ? null : new LinkedHashMap<>(httpHeaders);
+            return this;
+        }
+
+        /** Sets a strict {@code json_schema} response format; how Spring AI's native structured output asks. */
+        @Override
+        public Builder outputSchema(@Nullable String outputSchema) {
+            this.responseFormat = outputSchema == null
+                    ? null
+                    : AifoResponseFormat.jsonSchema(AifoResponseFormat.DEFAULT_SCHEMA_NAME, outputSchema);
+            return this;
+        }
+
         @Override
         public Builder clone() {
             Builder copy = super.clone();
             copy.logitBias = logitBias == null ? null : new LinkedHashMap<>(logitBias);
+            copy.modalities = modalities == null ? null : new ArrayList<>(modalities);
+            copy.audio = audio == null ? null : new LinkedHashMap<>(audio);
+            copy.extraBody = extraBody == null ? null : new LinkedHashMap<>(extraBody);
+            copy.httpHeaders = httpHeaders == null ? null : new LinkedHashMap<>(httpHeaders);
             return copy;
         }
 
@@ -353,6 +530,39 @@ public final class AifoChatOptions implements ToolCallingChatOptions {
                 }
                 if (that.streamUsage != null) {
                     this.streamUsage = that.streamUsage;
+                }
+                if (that.toolChoice != null) {
+                    this.toolChoice = that.toolChoice;
+                }
+                if (that.parallelToolCalls != null) {
+                    this.parallelToolCalls = that.parallelToolCalls;
+                }
+                if (that.responseFormat != null) {
+                    this.responseFormat = that.responseFormat;
+                }
+                if (that.reasoningEffort != null) {
+                    this.reasoningEffort = that.reasoningEffort;
+                }
+                if (that.modalities != null) {
+                    this.modalities = that.modalities;
+                }
+                if (that.audio != null) {
+                    this.audio = that.audio;
+                }
+                if (that.imageDetail != null) {
+                    this.imageDetail = that.imageDetail;
+                }
+                if (that.extraBody != null) {
+                    Map<String, Object> mergedExtraBody =
+                            extraBody == null ? new LinkedHashMap<>() : new LinkedHashMap<>(extraBody);
+                    mergedExtraBody.putAll(that.extraBody);
+                    this.extraBody = mergedExtraBody;
+                }
+                if (that.httpHeaders != null) {
+                    Map<String, String> mergedHttpHeaders =
+                            httpHeaders == null ? new LinkedHashMap<>() : new LinkedHashMap<>(httpHeaders);
+                    mergedHttpHeaders.putAll(that.httpHeaders);
+                    this.httpHeaders = mergedHttpHeaders;
                 }
             }
             return this;

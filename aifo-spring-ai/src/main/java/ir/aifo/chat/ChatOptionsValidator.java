@@ -10,6 +10,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class ChatOptionsValidator {
 
+    private static final List<String> REASONING_EFFORTS = List.of("low", "medium", "high");
+
+    private static final List<String> IMAGE_DETAILS = List.of("auto", "low", "high");
+
     private ChatOptionsValidator() {}
 
     /** Checks the ranges of every set option; a missing model is allowed (a request may name one). */
@@ -24,6 +28,12 @@ final class ChatOptionsValidator {
         between("frequencyPenalty", options.getFrequencyPenalty(), -2, 2);
         stopSequences(options.getStopSequences());
         logitBias(options.getLogitBias());
+        oneOf("reasoningEffort", options.getReasoningEffort(), REASONING_EFFORTS);
+        oneOf("imageDetail", options.getImageDetail(), IMAGE_DETAILS);
+        if (options.getToolChoice() != null && options.getToolChoice().isBlank()) {
+            throw invalid(
+                    "toolChoice", "\"" + options.getToolChoice() + "\"", "none, auto, required or a function name");
+        }
         if (options.getModel() != null && options.getModel().isBlank()) {
             throw invalid("model", "\"" + options.getModel() + "\"", "a model id such as openai/gpt-5-mini");
         }
@@ -36,6 +46,12 @@ final class ChatOptionsValidator {
                     + " AifoChatOptions.model to a model id such as openai/gpt-5-mini");
         }
         validateRanges(options);
+    }
+
+    private static void oneOf(String name, @Nullable String value, List<String> allowed) {
+        if (value != null && !allowed.contains(value)) {
+            throw invalid(name, "\"" + value + "\"", "one of " + String.join(", ", allowed));
+        }
     }
 
     private static void between(String name, @Nullable Double value, double min, double max) {

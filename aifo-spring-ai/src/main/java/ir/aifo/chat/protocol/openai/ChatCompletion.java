@@ -2,6 +2,7 @@ package ir.aifo.chat.protocol.openai;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -39,6 +40,7 @@ public record ChatCompletion(
      * @param content usually a string; a list of text parts on some hubs
      * @param reasoningContent the model's reasoning, on hubs that return it
      * @param reasoning the same, under the name some hubs use instead
+     * @param audio the spoken answer (id, data, transcript, expiry) when audio output was asked for
      * @since 0.1.0
      */
     public record ReplyMessage(
@@ -47,5 +49,6 @@ public record ChatCompletion(
             @JsonProperty("tool_calls") @Nullable List<ToolCall> toolCalls,
             @JsonProperty("reasoning_content") @Nullable String reasoningContent,
             @Nullable String reasoning,
-            @Nullable String refusal) {}
+            @Nullable String refusal,
+            @Nullable Map<String, Object> audio) {}
 }

@@ -38,8 +38,8 @@ public record ChatCompletionMessage(
             return new ContentPart("text", text, null);
         }
 
-        public static ContentPart image(String url) {
-            return new ContentPart("image_url", null, new ImageUrl(url, null));
+        public static ContentPart image(String url, @Nullable String detail) {
+            return new ContentPart("image_url", null, new ImageUrl(url, detail));
         }
     }
 

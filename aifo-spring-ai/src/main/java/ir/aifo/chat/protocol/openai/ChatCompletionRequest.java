@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The body of {@code POST /v1/chat/completions}; {@code null} fields are left out.
@@ -29,7 +30,13 @@ public record ChatCompletionRequest(
         @Nullable Long seed,
         @Nullable String user,
         @JsonProperty("logit_bias") @Nullable Map<String, Integer> logitBias,
-        @Nullable List<FunctionTool> tools) {
+        @Nullable List<FunctionTool> tools,
+        @JsonProperty("tool_choice") @Nullable Object toolChoice,
+        @JsonProperty("parallel_tool_calls") @Nullable Boolean parallelToolCalls,
+        @JsonProperty("response_format") @Nullable ResponseFormat responseFormat,
+        @JsonProperty("reasoning_effort") @Nullable String reasoningEffort,
+        @Nullable List<String> modalities,
+        @Nullable Map<String, Object> audio) {
 
     /**
      * What a stream should carry besides content.
@@ -38,4 +45,42 @@ public record ChatCompletionRequest(
      */
     public record StreamOptions(
             @JsonProperty("include_usage") boolean includeUsage) {}
+
+    /**
+     * A {@code tool_choice} that names one function, the object form of the field.
+     *
+     * @since 0.1.0
+     */
+    public record NamedToolChoice(String type, FunctionName function) {
+
+        public static NamedToolChoice of(String name) {
+            return new NamedToolChoice("function", new FunctionName(name));
+        }
+
+        /**
+         * The name of the function the model must call.
+         *
+         * @since 0.1.0
+         */
+        public record FunctionName(String name) {}
+    }
+
+    /**
+     * The {@code response_format} field.
+     *
+     * @since 0.1.0
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ResponseFormat(
+            String type,
+            @JsonProperty("json_schema") @Nullable JsonSchema jsonSchema) {}
+
+    /**
+     * A named JSON schema the answer must match.
+     *
+     * @since 0.1.0
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record JsonSchema(
+            String name, JsonNode schema, @Nullable Boolean strict) {}
 }

@@ -11,14 +11,17 @@ import ir.aifo.chat.protocol.HubStreamDecoder;
 import ir.aifo.chat.protocol.SecretRedactor;
 import ir.aifo.chat.protocol.WireJson;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.tool.definition.ToolDefinition;
 import org.springframework.util.Assert;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The OpenAI-compatible chat-completions dialect (AiFO, TokenHub): Bearer key, JSON request, JSON
@@ -37,7 +40,7 @@ public final class OpenAiProtocol implements HubProtocol {
 
     private final JsonMapper json;
 
-    private final OpenAiRequestFactory requests = new OpenAiRequestFactory();
+    private final OpenAiRequestFactory requests;
 
     private final OpenAiReplyMapper replies = new OpenAiReplyMapper();
 
@@ -53,6 +56,7 @@ public final class OpenAiProtocol implements HubProtocol {
         this.completionsPath = completionsPath;
         this.authorization = Map.of("Authorization", "Bearer " + apiKey);
         this.json = json;
+        this.requests = new OpenAiRequestFactory(json);
         this.errors = new OpenAiErrorReader(json, new SecretRedactor(apiKey), clock);
     }
 
@@ -65,7 +69,32 @@ public final class OpenAiProtocol implements HubProtocol {
     public HubRequest createRequest(
             Prompt prompt, AifoChatOptions options, List<ToolDefinition> tools, boolean stream) {
         ChatCompletionRequest body = requests.create(prompt, options, tools, stream);
-        return new HubRequest(completionsPath, json.writeValueAsBytes(body), authorization);
+        return new HubRequest(completionsPath, serialize(body, options.getExtraBody()), headers(options));
+    }
+
+    private byte[] serialize(ChatCompletionRequest body, @Nullable Map<String, Object> extraBody) {
+        if (extraBody == null || extraBody.isEmpty()) {
+            return json.writeValueAsBytes(body);
+        }
+        ObjectNode tree = json.valueToTree(body);
+        extraBody.forEach((name, value) -> tree.set(name, json.valueToTree(value)));
+        return json.writeValueAsBytes(tree);
+    }
+
+    // The key's own header is put last, so an extra header cannot replace or leak it.
+    private Map<String, String> headers(AifoChatOptions options) {
+        Map<String, String> extra = options.getHttpHeaders();
+        if (extra == null || extra.isEmpty()) {
+            return authorization;
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        extra.forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("Authorization")) {
+                headers.put(name, value);
+            }
+        });
+        headers.putAll(authorization);
+        return headers;
     }
 
     @Override
@@ -87,7 +116,7 @@ public final class OpenAiProtocol implements HubProtocol {
                     "The hub's reply has no choices: there is no answer to return", HubError.of(reply.status(), null));
         }
         return replies.toChatResponse(
-                completion, HubRateLimit.fromHeaders(reply.headers()).orElse(null), false);
+                completion, HubRateLimit.fromHeaders(reply.headers()).orElse(null));
     }
 
     @Override

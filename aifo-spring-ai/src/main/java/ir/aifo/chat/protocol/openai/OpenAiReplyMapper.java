@@ -22,17 +22,37 @@ final class OpenAiReplyMapper {
     /** The metadata key under which the model's reasoning text is kept on the assistant message. */
     static final String REASONING_CONTENT = "reasoningContent";
 
-    ChatResponse toChatResponse(ChatCompletion completion, @Nullable RateLimit rateLimit, boolean chunk) {
+    /** In a stream, the metadata key of the reasoning piece that one chunk added. */
+    static final String REASONING_DELTA = "reasoningDelta";
+
+    /** The metadata key of the spoken answer, when audio output was asked for. */
+    static final String AUDIO = "audio";
+
+    /** A whole completion as a response. */
+    ChatResponse toChatResponse(ChatCompletion completion, @Nullable RateLimit rateLimit) {
+        return toChatResponse(completion, rateLimit, null);
+    }
+
+    /**
+     * A completion, or with {@code streamedReasoning} set a stream chunk whose choices carry deltas, as
+     * a response.
+     */
+    ChatResponse toChatResponse(
+            ChatCompletion completion, @Nullable RateLimit rateLimit, @Nullable StreamedReasoning streamedReasoning) {
         List<Choice> choices = completion.choices() == null ? List.of() : completion.choices();
         List<Generation> generations = new ArrayList<>(choices.size());
         for (Choice choice : choices) {
-            ReplyMessage message = chunk ? choice.delta() : choice.message();
-            generations.add(generation(completion.id(), choice, message));
+            ReplyMessage message = streamedReasoning != null ? choice.delta() : choice.message();
+            generations.add(generation(completion.id(), choice, message, streamedReasoning));
         }
         return new ChatResponse(generations, metadata(completion, rateLimit));
     }
 
-    private static Generation generation(@Nullable String id, Choice choice, @Nullable ReplyMessage message) {
+    private static Generation generation(
+            @Nullable String id,
+            Choice choice,
+            @Nullable ReplyMessage message,
+            @Nullable StreamedReasoning streamedReasoning) {
         Map<String, Object> properties = new LinkedHashMap<>();
         putIfSet(properties, "id", id);
         putIfSet(properties, "role", message == null ? null : message.role());
@@ -41,7 +61,12 @@ final class OpenAiReplyMapper {
         if (message != null) {
             putIfSet(properties, "refusal", message.refusal());
             String reasoning = message.reasoningContent() != null ? message.reasoningContent() : message.reasoning();
+            if (reasoning != null && streamedReasoning != null) {
+                properties.put(REASONING_DELTA, reasoning);
+                reasoning = streamedReasoning.append(choice.index() == null ? 0 : choice.index(), reasoning);
+            }
             putIfSet(properties, REASONING_CONTENT, reasoning);
+            putIfSet(properties, AUDIO, message.audio());
         }
         AssistantMessage output = AssistantMessage.builder()
                 .content(message == null ? null : text(message.content()))

@@ -1,6 +1,7 @@
 package ir.aifo.chat.protocol.openai;
 
 import ir.aifo.chat.AifoChatOptions;
+import ir.aifo.chat.AifoResponseFormat;
 import ir.aifo.chat.protocol.openai.ChatCompletionMessage.ContentPart;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -13,16 +14,27 @@ import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.content.Media;
 import org.springframework.ai.tool.definition.ToolDefinition;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Turns a prompt and its merged options into the chat-completions request body. */
 final class OpenAiRequestFactory {
+
+    private static final List<String> TOOL_CHOICE_MODES = List.of("none", "auto", "required");
+
+    private final JsonMapper json;
+
+    OpenAiRequestFactory(JsonMapper json) {
+        this.json = json;
+    }
 
     ChatCompletionRequest create(
             Prompt prompt, AifoChatOptions options, List<ToolDefinition> toolDefinitions, boolean stream) {
         boolean streamUsage = stream && !Boolean.FALSE.equals(options.getStreamUsage());
         return new ChatCompletionRequest(
                 options.getModel(),
-                messages(prompt.getInstructions()),
+                messages(prompt.getInstructions(), options.getImageDetail()),
                 options.getTemperature(),
                 options.getTopP(),
                 options.getTopK(),
@@ -37,7 +49,44 @@ final class OpenAiRequestFactory {
                 options.getSeed(),
                 options.getUser(),
                 options.getLogitBias(),
-                tools(toolDefinitions));
+                tools(toolDefinitions),
+                toolChoice(options.getToolChoice()),
+                options.getParallelToolCalls(),
+                responseFormat(options.getResponseFormat()),
+                options.getReasoningEffort(),
+                options.getModalities(),
+                options.getAudio());
+    }
+
+    // The three modes go out as strings; any other value names the one function the model must call.
+    private static @Nullable Object toolChoice(@Nullable String choice) {
+        if (choice == null || TOOL_CHOICE_MODES.contains(choice)) {
+            return choice;
+        }
+        return ChatCompletionRequest.NamedToolChoice.of(choice);
+    }
+
+    private ChatCompletionRequest.@Nullable ResponseFormat responseFormat(@Nullable AifoResponseFormat format) {
+        if (format == null) {
+            return null;
+        }
+        if (format.type() != AifoResponseFormat.Type.JSON_SCHEMA) {
+            return new ChatCompletionRequest.ResponseFormat(format.type().wireName(), null);
+        }
+        String name = format.name() != null ? format.name() : AifoResponseFormat.DEFAULT_SCHEMA_NAME;
+        return new ChatCompletionRequest.ResponseFormat(
+                format.type().wireName(),
+                new ChatCompletionRequest.JsonSchema(name, schema(format.schema()), format.strict()));
+    }
+
+    // Parsed rather than sent as raw text, so a malformed schema fails here, naming the option.
+    private JsonNode schema(@Nullable String schema) {
+        try {
+            return json.readTree(schema);
+        } catch (JacksonException malformed) {
+            throw new IllegalArgumentException("Chat option 'responseFormat' has a schema that is not valid JSON: "
+                    + malformed.getOriginalMessage());
+        }
     }
 
     private static @Nullable List<FunctionTool> tools(List<ToolDefinition> definitions) {
@@ -51,12 +100,12 @@ final class OpenAiRequestFactory {
         return tools;
     }
 
-    private static List<ChatCompletionMessage> messages(List<Message> instructions) {
+    private static List<ChatCompletionMessage> messages(List<Message> instructions, @Nullable String imageDetail) {
         List<ChatCompletionMessage> messages = new ArrayList<>(instructions.size());
         for (Message message : instructions) {
             switch (message.getMessageType()) {
                 case SYSTEM -> messages.add(ChatCompletionMessage.of("system", message.getText()));
-                case USER -> messages.add(user((UserMessage) message));
+                case USER -> messages.add(user((UserMessage) message, imageDetail));
                 case ASSISTANT -> messages.add(assistant((AssistantMessage) message));
                 case TOOL -> {
                     // One tool message per response: the wire format has no batch form.
@@ -70,7 +119,7 @@ final class OpenAiRequestFactory {
         return messages;
     }
 
-    private static ChatCompletionMessage user(UserMessage message) {
+    private static ChatCompletionMessage user(UserMessage message, @Nullable String imageDetail) {
         if (message.getMedia().isEmpty()) {
             return ChatCompletionMessage.of("user", message.getText());
         }
@@ -79,7 +128,7 @@ final class OpenAiRequestFactory {
             parts.add(ContentPart.text(message.getText()));
         }
         for (Media media : message.getMedia()) {
-            parts.add(ContentPart.image(imageUrl(media)));
+            parts.add(ContentPart.image(imageUrl(media), imageDetail));
         }
         return ChatCompletionMessage.of("user", parts);
     }

@@ -29,6 +29,8 @@ final class OpenAiStreamDecoder implements HubStreamDecoder {
 
     private final StreamedToolCalls toolCalls = new StreamedToolCalls();
 
+    private final StreamedReasoning reasoning = new StreamedReasoning();
+
     private @Nullable RateLimit rateLimit;
 
     private @Nullable String lastId;
@@ -59,7 +61,7 @@ final class OpenAiStreamDecoder implements HubStreamDecoder {
         if (data.equals(DONE) || data.trim().equals(DONE)) {
             done = true;
             ChatCompletion rest = toolCalls.drainAll(lastId, lastModel);
-            return rest == null ? null : replies.toChatResponse(rest, rateLimit, true);
+            return rest == null ? null : replies.toChatResponse(rest, rateLimit, reasoning);
         }
         if ("error".equals(event.event())) {
             throw errors.fromErrorMember(parseTree(data), 200);
@@ -72,7 +74,7 @@ final class OpenAiStreamDecoder implements HubStreamDecoder {
         lastId = chunk.id() != null ? chunk.id() : lastId;
         lastModel = chunk.model() != null ? chunk.model() : lastModel;
         ChatCompletion emitted = toolCalls.absorb(chunk);
-        return emitted == null ? null : replies.toChatResponse(emitted, rateLimit, true);
+        return emitted == null ? null : replies.toChatResponse(emitted, rateLimit, reasoning);
     }
 
     @Override

@@ -40,8 +40,11 @@ final class StreamedToolCalls {
                 }
             }
             List<ToolCall> complete = choice.finishReason() == null ? null : drain(choiceIndex);
-            boolean hasText =
-                    delta != null && (hasText(delta) || delta.reasoningContent() != null || delta.reasoning() != null);
+            boolean hasText = delta != null
+                    && (hasText(delta)
+                            || delta.reasoningContent() != null
+                            || delta.reasoning() != null
+                            || delta.audio() != null);
             if (hasText || complete != null || choice.finishReason() != null) {
                 worthEmitting = true;
             }
@@ -71,7 +74,7 @@ final class StreamedToolCalls {
         List<Choice> choices = new ArrayList<>();
         for (Integer choiceIndex : List.copyOf(pending.keySet())) {
             List<ToolCall> calls = drain(choiceIndex);
-            ReplyMessage message = new ReplyMessage("assistant", null, calls, null, null, null);
+            ReplyMessage message = new ReplyMessage("assistant", null, calls, null, null, null, null);
             choices.add(new Choice(choiceIndex, null, message, "tool_calls"));
         }
         return new ChatCompletion(id, "chat.completion.chunk", null, model, choices, null, null, null);
@@ -126,10 +129,16 @@ final class StreamedToolCalls {
 
     private static @Nullable ReplyMessage withToolCalls(@Nullable ReplyMessage delta, @Nullable List<ToolCall> calls) {
         if (delta == null) {
-            return calls == null ? null : new ReplyMessage("assistant", null, calls, null, null, null);
+            return calls == null ? null : new ReplyMessage("assistant", null, calls, null, null, null, null);
         }
         return new ReplyMessage(
-                delta.role(), delta.content(), calls, delta.reasoningContent(), delta.reasoning(), delta.refusal());
+                delta.role(),
+                delta.content(),
+                calls,
+                delta.reasoningContent(),
+                delta.reasoning(),
+                delta.refusal(),
+                delta.audio());
     }
 
     private static final class PendingCall {
