@@ -1,7 +1,11 @@
 package ir.aifo.api;
 
+import ir.aifo.quota.HubQuota;
+import ir.aifo.quota.QuotaBucket;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.metadata.RateLimit;
@@ -52,6 +56,21 @@ public record HubRateLimit(
                 count(limitTokens),
                 count(remainingTokens),
                 ResetDuration.parse(resetTokens)));
+    }
+
+    /**
+     * These figures as a quota report, with buckets {@code requests} and {@code tokens} and no plan or
+     * period: rate-limit windows are short and are not calendar months.
+     */
+    public HubQuota toQuota() {
+        Map<String, QuotaBucket> buckets = new LinkedHashMap<>();
+        buckets.put(
+                "requests",
+                new QuotaBucket(Math.max(0, requestsLimit - requestsRemaining), requestsLimit, requestsRemaining));
+        buckets.put(
+                "tokens", new QuotaBucket(Math.max(0, tokensLimit - tokensRemaining), tokensLimit, tokensRemaining));
+        QuotaBucket requests = buckets.get("requests");
+        return new HubQuota(null, null, requests.used(), requests.limit(), requests.remaining(), buckets);
     }
 
     private static @Nullable String header(HttpHeaders headers, String name) {

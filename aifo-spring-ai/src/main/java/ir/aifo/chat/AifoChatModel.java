@@ -3,15 +3,21 @@ package ir.aifo.chat;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import ir.aifo.api.AifoQuotaExceededException;
 import ir.aifo.api.http.HubHttpClient;
 import ir.aifo.api.http.HubRequest;
 import ir.aifo.chat.protocol.HubProtocol;
 import ir.aifo.chat.protocol.HubStreamDecoder;
 import ir.aifo.chat.protocol.WireJson;
+import ir.aifo.quota.InMemoryQuotaTracker;
+import ir.aifo.quota.KeyFingerprint;
+import ir.aifo.quota.QuotaListener;
+import ir.aifo.quota.QuotaTracker;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,13 +76,25 @@ public final class AifoChatModel implements ChatModel {
 
     private final ToolCallingManager toolCallingManager;
 
-    private AifoChatModel(Builder builder, HubProtocol protocol, HubHttpClient http) {
+    private final QuotaGuard quota;
+
+    private final String keyFingerprint;
+
+    private AifoChatModel(Builder builder, HubProtocol protocol, HubHttpClient http, String keyFingerprint) {
         this.protocol = protocol;
         this.http = http;
         this.defaultOptions = builder.defaultOptions;
         this.retry = new HubRetry(builder.retryTemplate, builder.maxRetryAfter, builder.clock);
         this.observationRegistry = builder.observationRegistry;
         this.observationConvention = builder.observationConvention;
+        this.keyFingerprint = keyFingerprint;
+        this.quota = new QuotaGuard(
+                builder.quotaTracker,
+                keyFingerprint,
+                builder.quotaFailFast,
+                builder.quotaListeners,
+                protocol,
+                builder.clock);
         this.toolCallingManager = builder.toolCallingManager != null
                 ? builder.toolCallingManager
                 : ToolCallingManager.builder()
@@ -93,6 +111,21 @@ public final class AifoChatModel implements ChatModel {
         return defaultOptions;
     }
 
+    /** The dialect this model speaks, such as {@code openai}. */
+    public String getProtocolName() {
+        return protocol.name();
+    }
+
+    /** The hub's base URL. */
+    public String getBaseUrl() {
+        return http.baseUrl();
+    }
+
+    /** The fingerprint its key's quota is tracked under (see {@link KeyFingerprint}); never the key. */
+    public String getKeyFingerprint() {
+        return keyFingerprint;
+    }
+
     @Override
     public ChatResponse call(Prompt prompt) {
         Prompt request = prepare(prompt);
@@ -104,7 +137,14 @@ public final class AifoChatModel implements ChatModel {
         return ChatModelObservationDocumentation.CHAT_MODEL_OPERATION
                 .observation(observationConvention, DEFAULT_OBSERVATION_CONVENTION, () -> context, observationRegistry)
                 .observe(() -> {
-                    ChatResponse response = retry.call(() -> protocol.readReply(http.post(hubRequest)));
+                    ChatResponse response;
+                    try {
+                        response = retry.call(() -> protocol.readReply(http.post(hubRequest)));
+                    } catch (AifoQuotaExceededException spent) {
+                        quota.recordFrom(spent);
+                        throw spent;
+                    }
+                    quota.recordFrom(response);
                     context.setResponse(response);
                     return response;
                 });
@@ -151,10 +191,15 @@ public final class AifoChatModel implements ChatModel {
 
     private Flux<ChatResponse> streamOnce(HubRequest hubRequest) {
         HubStreamDecoder decoder = protocol.newStreamDecoder();
+        // Every response of a stream carries the same header figures; recording the first is enough.
+        AtomicBoolean recorded = new AtomicBoolean();
         return http.postForEvents(hubRequest, decoder::onHeaders, protocol::readError)
                 .<ChatResponse>handle((event, sink) -> {
                     ChatResponse response = decoder.decode(event);
                     if (response != null) {
+                        if (!recorded.getAndSet(true)) {
+                            quota.recordFrom(response);
+                        }
                         sink.next(response);
                     }
                 })
@@ -163,6 +208,7 @@ public final class AifoChatModel implements ChatModel {
 
     private HubRequest createRequest(Prompt request, boolean stream) {
         AifoChatOptions options = (AifoChatOptions) request.getOptions();
+        quota.checkBeforeSending(options.getModel());
         List<ToolDefinition> tools = toolCallingManager.resolveToolDefinitions(options);
         return protocol.createRequest(request, options, tools, stream);
     }
@@ -231,6 +277,9 @@ public final class AifoChatModel implements ChatModel {
         private ChatModelObservationConvention observationConvention = DEFAULT_OBSERVATION_CONVENTION;
         private Clock clock = Clock.systemUTC();
         private @Nullable ToolCallingManager toolCallingManager;
+        private QuotaTracker quotaTracker = new InMemoryQuotaTracker();
+        private boolean quotaFailFast = true;
+        private final List<QuotaListener> quotaListeners = new ArrayList<>();
 
         private Builder() {}
 
@@ -339,7 +388,33 @@ public final class AifoChatModel implements ChatModel {
             return this;
         }
 
-        /** The clock for {@code Retry-After} dates; the system UTC clock by default. */
+        /**
+         * Where the quota each reply reports is kept, per key fingerprint; an in-memory tracker of this
+         * model's own by default. Share one between models that use the same key.
+         */
+        public Builder quotaTracker(QuotaTracker quotaTracker) {
+            Assert.notNull(quotaTracker, "quotaTracker must not be null");
+            this.quotaTracker = quotaTracker;
+            return this;
+        }
+
+        /**
+         * Whether a call fails at once, unsent, when the tracker knows the bucket its model draws on is
+         * spent this month; {@code true} by default.
+         */
+        public Builder quotaFailFast(boolean quotaFailFast) {
+            this.quotaFailFast = quotaFailFast;
+            return this;
+        }
+
+        /** Told after every quota update, for metrics or alerts. */
+        public Builder quotaListener(QuotaListener listener) {
+            Assert.notNull(listener, "listener must not be null");
+            this.quotaListeners.add(listener);
+            return this;
+        }
+
+        /** The clock for {@code Retry-After} dates and quota months; the system UTC clock by default. */
         public Builder clock(Clock clock) {
             Assert.notNull(clock, "clock must not be null");
             this.clock = clock;
@@ -355,7 +430,9 @@ public final class AifoChatModel implements ChatModel {
             ChatOptionsValidator.validateRanges(defaultOptions);
             HubProtocol builtProtocol = hubProtocol != null ? hubProtocol : newProtocol();
             HubHttpClient builtHttp = hubHttpClient != null ? hubHttpClient : newHttpClient();
-            return new AifoChatModel(this, builtProtocol, builtHttp);
+            // A ready-made protocol may come without a key here; its quota is then tracked under one shared name.
+            String fingerprint = apiKey != null && !apiKey.isBlank() ? KeyFingerprint.of(apiKey) : "key-unknown";
+            return new AifoChatModel(this, builtProtocol, builtHttp, fingerprint);
         }
 
         private HubProtocol newProtocol() {

@@ -1,6 +1,7 @@
 package ir.aifo.chat;
 
 import ir.aifo.chat.protocol.HubProtocol;
+import ir.aifo.chat.protocol.myaihub.MyAiHubProtocol;
 import ir.aifo.chat.protocol.openai.OpenAiProtocol;
 import java.time.Clock;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,6 +18,14 @@ public enum AifoProtocol {
         @Override
         public HubProtocol create(String apiKey, String completionsPath, JsonMapper json, Clock clock) {
             return new OpenAiProtocol(apiKey, completionsPath, json, clock);
+        }
+    },
+
+    /** MyAIHub's own endpoint, with the key in the body and monthly per-provider quotas. */
+    MYAIHUB(MyAiHubProtocol.DEFAULT_COMPLETIONS_PATH) {
+        @Override
+        public HubProtocol create(String apiKey, String completionsPath, JsonMapper json, Clock clock) {
+            return new MyAiHubProtocol(apiKey, completionsPath, json, clock);
         }
     };
 

@@ -4,6 +4,7 @@ import ir.aifo.api.http.HubReply;
 import ir.aifo.api.http.HubRequest;
 import ir.aifo.chat.AifoChatOptions;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.tool.definition.ToolDefinition;
@@ -45,4 +46,12 @@ public interface HubProtocol {
 
     /** A decoder for one stream's events. */
     HubStreamDecoder newStreamDecoder();
+
+    /**
+     * The quota bucket a model draws on, for hubs that count requests per provider; empty for hubs
+     * whose limits are not per model.
+     */
+    default Optional<String> quotaProvider(String model) {
+        return Optional.empty();
+    }
 }

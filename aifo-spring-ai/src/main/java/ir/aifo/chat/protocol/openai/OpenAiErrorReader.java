@@ -5,10 +5,10 @@ import ir.aifo.api.HubError;
 import ir.aifo.api.HubErrorClassifier;
 import ir.aifo.api.RetryAfter;
 import ir.aifo.api.http.HubReply;
+import ir.aifo.chat.protocol.ReplySnippet;
 import ir.aifo.chat.protocol.SecretRedactor;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -19,8 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
  * and the looser shapes some proxies send) into typed exceptions.
  */
 final class OpenAiErrorReader {
-
-    private static final int SNIPPET_LENGTH = 200;
 
     private final JsonMapper json;
 
@@ -126,20 +124,8 @@ final class OpenAiErrorReader {
         return reply.contentType().isEmpty() ? "" : " but " + reply.contentType();
     }
 
-    // An HTML error page is summarised by its title; anything else by its first characters.
     private String snippet(HubReply reply) {
-        String text = reply.bodyText();
-        String lower = text.toLowerCase(Locale.ROOT);
-        int titleStart = lower.indexOf("<title>");
-        int titleEnd = lower.indexOf("</title>");
-        if (titleStart >= 0 && titleEnd > titleStart) {
-            text = text.substring(titleStart + "<title>".length(), titleEnd);
-        }
-        text = text.replaceAll("\\s+", " ").trim();
-        if (text.length() > SNIPPET_LENGTH) {
-            text = text.substring(0, SNIPPET_LENGTH) + "…";
-        }
-        String redacted = redactor.redact(text);
+        String redacted = redactor.redact(ReplySnippet.of(reply));
         return redacted == null ? "" : redacted;
     }
 }

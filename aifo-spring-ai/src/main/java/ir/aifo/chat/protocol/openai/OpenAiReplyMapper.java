@@ -1,5 +1,7 @@
 package ir.aifo.chat.protocol.openai;
 
+import ir.aifo.api.HubRateLimit;
+import ir.aifo.chat.AifoMetadata;
 import ir.aifo.chat.protocol.openai.ChatCompletion.Choice;
 import ir.aifo.chat.protocol.openai.ChatCompletion.ReplyMessage;
 import java.util.ArrayList;
@@ -18,15 +20,6 @@ import tools.jackson.databind.JsonNode;
 
 /** Turns a completion, or one chunk of a stream, into a Spring AI chat response. */
 final class OpenAiReplyMapper {
-
-    /** The metadata key under which the model's reasoning text is kept on the assistant message. */
-    static final String REASONING_CONTENT = "reasoningContent";
-
-    /** In a stream, the metadata key of the reasoning piece that one chunk added. */
-    static final String REASONING_DELTA = "reasoningDelta";
-
-    /** The metadata key of the spoken answer, when audio output was asked for. */
-    static final String AUDIO = "audio";
 
     /** A whole completion as a response. */
     ChatResponse toChatResponse(ChatCompletion completion, @Nullable RateLimit rateLimit) {
@@ -62,11 +55,11 @@ final class OpenAiReplyMapper {
             putIfSet(properties, "refusal", message.refusal());
             String reasoning = message.reasoningContent() != null ? message.reasoningContent() : message.reasoning();
             if (reasoning != null && streamedReasoning != null) {
-                properties.put(REASONING_DELTA, reasoning);
+                properties.put(AifoMetadata.REASONING_DELTA, reasoning);
                 reasoning = streamedReasoning.append(choice.index() == null ? 0 : choice.index(), reasoning);
             }
-            putIfSet(properties, REASONING_CONTENT, reasoning);
-            putIfSet(properties, AUDIO, message.audio());
+            putIfSet(properties, AifoMetadata.REASONING_CONTENT, reasoning);
+            putIfSet(properties, AifoMetadata.AUDIO, message.audio());
         }
         AssistantMessage output = AssistantMessage.builder()
                 .content(message == null ? null : text(message.content()))
@@ -130,6 +123,9 @@ final class OpenAiReplyMapper {
         }
         if (rateLimit != null) {
             metadata.rateLimit(rateLimit);
+            if (rateLimit instanceof HubRateLimit hubRateLimit) {
+                metadata.keyValue(AifoMetadata.QUOTA, hubRateLimit.toQuota());
+            }
         }
         metadata.keyValue("created", completion.created());
         metadata.keyValue("system_fingerprint", completion.systemFingerprint());

@@ -1,0 +1,102 @@
+package ir.aifo.chat;
+
+import ir.aifo.api.AifoQuotaExceededException;
+import ir.aifo.api.HubError;
+import ir.aifo.chat.protocol.HubProtocol;
+import ir.aifo.quota.HubQuota;
+import ir.aifo.quota.QuotaListener;
+import ir.aifo.quota.QuotaTracker;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.ai.chat.model.ChatResponse;
+
+/**
+ * Keeps one key's quota up to date from replies and quota errors, and refuses a call that the last
+ * report already says cannot succeed this month, before anything is sent.
+ */
+final class QuotaGuard {
+
+    private static final Log logger = LogFactory.getLog(QuotaGuard.class);
+
+    private final QuotaTracker tracker;
+
+    private final String keyFingerprint;
+
+    private final boolean failFast;
+
+    private final List<QuotaListener> listeners;
+
+    private final HubProtocol protocol;
+
+    private final Clock clock;
+
+    QuotaGuard(
+            QuotaTracker tracker,
+            String keyFingerprint,
+            boolean failFast,
+            List<QuotaListener> listeners,
+            HubProtocol protocol,
+            Clock clock) {
+        this.tracker = tracker;
+        this.keyFingerprint = keyFingerprint;
+        this.failFast = failFast;
+        this.listeners = List.copyOf(listeners);
+        this.protocol = protocol;
+        this.clock = clock;
+    }
+
+    /**
+     * Fails at once when the bucket {@code model} draws on is known to be spent this month (UTC).
+     *
+     * @throws AifoQuotaExceededException then, with the quota last reported
+     */
+    void checkBeforeSending(String model) {
+        if (!failFast) {
+            return;
+        }
+        Optional<String> provider = protocol.quotaProvider(model);
+        if (provider.isEmpty()) {
+            return;
+        }
+        YearMonth thisMonth = YearMonth.now(clock.withZone(ZoneOffset.UTC));
+        if (tracker.isExhausted(keyFingerprint, provider.get(), thisMonth)) {
+            HubQuota quota = tracker.lastKnown(keyFingerprint).orElse(null);
+            throw new AifoQuotaExceededException(
+                    "The key's " + provider.get() + " quota for " + thisMonth + " is spent, as the hub last reported;"
+                            + " the call was not sent (set spring.ai.aifo.quota.fail-fast=false to send it anyway)",
+                    HubError.of(0, null),
+                    provider.get(),
+                    quota);
+        }
+    }
+
+    /** Records the quota a response reported, if it reported one. */
+    void recordFrom(ChatResponse response) {
+        Object quota = response.getMetadata().get(AifoMetadata.QUOTA);
+        if (quota instanceof HubQuota report) {
+            record(report);
+        }
+    }
+
+    /** Records the quota a quota error reported, if it reported one. */
+    void recordFrom(AifoQuotaExceededException failure) {
+        failure.getQuota().ifPresent(this::record);
+    }
+
+    private void record(HubQuota report) {
+        HubQuota known = tracker.record(keyFingerprint, report);
+        for (QuotaListener listener : listeners) {
+            try {
+                listener.quotaUpdated(keyFingerprint, known);
+            } catch (RuntimeException failure) {
+                // A listener's failure must not fail the call whose reply it was told about.
+                logger.warn("Quota listener " + listener + " failed", failure);
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package ir.aifo.chat.protocol;
+
+import ir.aifo.api.http.HubReply;
+import java.util.Locale;
+
+/**
+ * A short, readable account of a reply body that is not what was expected, for error messages: an
+ * HTML error page by its title, anything else by its first characters.
+ *
+ * @since 0.1.0
+ */
+public final class ReplySnippet {
+
+    private static final int LENGTH = 200;
+
+    private ReplySnippet() {}
+
+    public static String of(HubReply reply) {
+        String text = reply.bodyText();
+        String lower = text.toLowerCase(Locale.ROOT);
+        int titleStart = lower.indexOf("<title>");
+        int titleEnd = lower.indexOf("</title>");
+        if (titleStart >= 0 && titleEnd > titleStart) {
+            text = text.substring(titleStart + "<title>".length(), titleEnd);
+        }
+        text = text.replaceAll("\\s+", " ").trim();
+        return text.length() > LENGTH ? text.substring(0, LENGTH) + "…" : text;
+    }
+}

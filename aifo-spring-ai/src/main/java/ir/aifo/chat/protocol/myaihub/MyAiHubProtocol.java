@@ -1,0 +1,220 @@
+package ir.aifo.chat.protocol.myaihub;
+
+import static ir.aifo.chat.protocol.myaihub.MyAiHubQuotaReader.text;
+
+import ir.aifo.api.AifoServerException;
+import ir.aifo.api.HubError;
+import ir.aifo.api.HubRateLimit;
+import ir.aifo.api.http.HubReply;
+import ir.aifo.api.http.HubRequest;
+import ir.aifo.chat.AifoChatOptions;
+import ir.aifo.chat.AifoMetadata;
+import ir.aifo.chat.protocol.HubProtocol;
+import ir.aifo.chat.protocol.HubStreamDecoder;
+import ir.aifo.chat.protocol.SecretRedactor;
+import ir.aifo.quota.HubQuota;
+import ir.aifo.quota.QuotaBucket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.metadata.ChatGenerationMetadata;
+import org.springframework.ai.chat.metadata.ChatResponseMetadata;
+import org.springframework.ai.chat.metadata.DefaultUsage;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.Generation;
+import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.tool.definition.ToolDefinition;
+import org.springframework.util.Assert;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The MyAIHub dialect: key, model and prompt in a JSON body, earlier turns as ChatGPT-style
+ * messages, one image as a {@code data:} URL, and one whole reply that reports the plan's quota.
+ *
+ * <p>The hub does not stream; {@code AifoChatModel} streams the whole reply as one response.
+ *
+ * @since 0.1.0
+ */
+public final class MyAiHubProtocol implements HubProtocol {
+
+    /** The path below {@code https://myaihub.ir} that the document gives. */
+    public static final String DEFAULT_COMPLETIONS_PATH = "/api/chat_v3.php";
+
+    private final String apiKey;
+
+    private final String completionsPath;
+
+    private final JsonMapper json;
+
+    private final Clock clock;
+
+    private final SecretRedactor redactor;
+
+    private final MyAiHubErrorReader errors;
+
+    private final MyAiHubRequestFactory requests = new MyAiHubRequestFactory();
+
+    public MyAiHubProtocol(String apiKey, String completionsPath, JsonMapper json, Clock clock) {
+        Assert.hasText(apiKey, "apiKey must not be empty");
+        Assert.hasText(completionsPath, "completionsPath must not be empty");
+        this.apiKey = apiKey;
+        this.completionsPath = completionsPath;
+        this.json = json;
+        this.clock = clock;
+        this.redactor = new SecretRedactor(apiKey);
+        this.errors = new MyAiHubErrorReader(redactor, clock);
+    }
+
+    @Override
+    public String name() {
+        return "myaihub";
+    }
+
+    @Override
+    public HubRequest createRequest(
+            Prompt prompt, AifoChatOptions options, List<ToolDefinition> tools, boolean stream) {
+        MyAiHubRequest body = requests.create(apiKey, prompt, options, tools);
+        Map<String, Object> extraBody = options.getExtraBody();
+        byte[] bytes;
+        if (extraBody == null || extraBody.isEmpty()) {
+            bytes = json.writeValueAsBytes(body);
+        } else {
+            ObjectNode tree = json.valueToTree(body);
+            extraBody.forEach((name, value) -> tree.set(name, json.valueToTree(value)));
+            bytes = json.writeValueAsBytes(tree);
+        }
+        Map<String, String> headers = options.getHttpHeaders() == null ? Map.of() : options.getHttpHeaders();
+        return new HubRequest(completionsPath, bytes, headers);
+    }
+
+    @Override
+    public ChatResponse readReply(HubReply reply) {
+        JsonNode body = parse(reply);
+        if (body == null) {
+            throw errors.fromUnreadableReply(reply);
+        }
+        if (isError(body.get("error")) || !reply.isSuccessful()) {
+            throw errors.fromErrorBody(body, reply.status());
+        }
+        String text = text(body.get("reply"));
+        if (text == null) {
+            throw new AifoServerException(
+                    "MyAIHub's reply has no 'reply' text: there is no answer to return",
+                    HubError.of(reply.status(), null));
+        }
+        return toChatResponse(body, text);
+    }
+
+    @Override
+    public RuntimeException readError(HubReply reply) {
+        JsonNode body = parse(reply);
+        return body == null ? errors.fromUnreadableReply(reply) : errors.fromErrorBody(body, reply.status());
+    }
+
+    @Override
+    public boolean supportsStreaming() {
+        return false;
+    }
+
+    @Override
+    public HubStreamDecoder newStreamDecoder() {
+        throw new UnsupportedOperationException("MyAIHub does not stream; the model streams the whole reply instead");
+    }
+
+    /** OpenAI (GPT) models draw on the GPT bucket, every other model on the OpenRouter bucket (section 5.2). */
+    @Override
+    public Optional<String> quotaProvider(String model) {
+        String lower = model.toLowerCase(Locale.ROOT);
+        boolean openAi = lower.startsWith("openai/") || lower.startsWith("gpt-") || lower.startsWith("gpt");
+        return Optional.of(openAi ? HubQuota.OPENAI : HubQuota.OPENROUTER);
+    }
+
+    private ChatResponse toChatResponse(JsonNode body, String text) {
+        String model = text(body.get("model"));
+        String source = text(body.get("source"));
+        String plan = text(body.get("plan"));
+        HubQuota quota = MyAiHubQuotaReader.read(body, source, YearMonth.now(clock.withZone(ZoneOffset.UTC)));
+        AssistantMessage.Builder message = AssistantMessage.builder().content(text);
+        if (source != null) {
+            message.properties(Map.of("source", source));
+        }
+        ChatResponseMetadata.Builder metadata = ChatResponseMetadata.builder();
+        if (model != null) {
+            metadata.model(model);
+        }
+        metadata.keyValue(AifoMetadata.QUOTA, quota);
+        metadata.keyValue(AifoMetadata.PLAN, plan != null ? plan : quota == null ? null : quota.plan());
+        metadata.keyValue(AifoMetadata.SOURCE, source);
+        metadata.usage(new DefaultUsage(null, null, null, quota));
+        HubRateLimit rateLimit = servingBucket(quota, source);
+        if (rateLimit != null) {
+            metadata.rateLimit(rateLimit);
+        }
+        Generation generation = new Generation(message.build(), ChatGenerationMetadata.NULL);
+        return new ChatResponse(List.of(generation), metadata.build());
+    }
+
+    // The bucket that served the request, with the time left until the month (and so the bucket) renews.
+    private @Nullable HubRateLimit servingBucket(@Nullable HubQuota quota, @Nullable String source) {
+        if (quota == null) {
+            return null;
+        }
+        QuotaBucket bucket = source == null ? null : quota.bucket(source).orElse(null);
+        if (bucket == null) {
+            bucket = new QuotaBucket(quota.used(), quota.limit(), quota.remaining());
+        }
+        return new HubRateLimit(bucket.limit(), bucket.remaining(), untilNextMonth(), 0, 0, Duration.ZERO);
+    }
+
+    private Duration untilNextMonth() {
+        Instant now = clock.instant();
+        Instant nextMonth = YearMonth.from(now.atZone(ZoneOffset.UTC))
+                .plusMonths(1)
+                .atDay(1)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
+        return Duration.between(now, nextMonth);
+    }
+
+    private static boolean isError(@Nullable JsonNode flag) {
+        if (flag == null || flag.isNull()) {
+            return false;
+        }
+        if (flag.isBoolean()) {
+            return flag.asBoolean();
+        }
+        if (flag.isNumber()) {
+            return flag.asInt() != 0;
+        }
+        return flag.isString()
+                && (flag.asString().equalsIgnoreCase("true") || flag.asString().equals("1"));
+    }
+
+    private @Nullable JsonNode parse(HubReply reply) {
+        if (reply.body().length == 0) {
+            return null;
+        }
+        try {
+            JsonNode body = json.readTree(reply.body());
+            return body != null && body.isObject() ? body : null;
+        } catch (JacksonException notJson) {
+            return null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "MyAiHubProtocol[path=" + completionsPath + "]";
+    }
+}

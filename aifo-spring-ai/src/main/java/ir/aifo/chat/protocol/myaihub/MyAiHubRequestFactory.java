@@ -1,0 +1,149 @@
+package ir.aifo.chat.protocol.myaihub;
+
+import ir.aifo.chat.AifoChatOptions;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.messages.Message;
+import org.springframework.ai.chat.messages.MessageType;
+import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.content.Media;
+import org.springframework.ai.tool.definition.ToolDefinition;
+
+/**
+ * Turns a prompt into MyAIHub's request: the last user message becomes {@code prompt} (and its one
+ * image {@code image_url}), the turns before it {@code messages}.
+ *
+ * <p>What the endpoint cannot carry fails here, before sending: tools, structured output, several
+ * choices, images anywhere but the last message, and images given by URL (the hub takes only
+ * {@code data:} URLs, and fetching a remote image on the caller's behalf would be a surprise).
+ * Sampling options the endpoint ignores are dropped, with one warning per option.
+ */
+final class MyAiHubRequestFactory {
+
+    private static final Log logger = LogFactory.getLog(MyAiHubRequestFactory.class);
+
+    private static final Map<String, Function<AifoChatOptions, @Nullable Object>> IGNORED_OPTIONS = ignoredOptions();
+
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
+
+    MyAiHubRequest create(String apiKey, Prompt prompt, AifoChatOptions options, List<ToolDefinition> tools) {
+        rejectUnsupported(options, tools);
+        warnAboutIgnored(options);
+        List<Message> messages = prompt.getInstructions();
+        Message last = messages.get(messages.size() - 1);
+        if (last.getMessageType() != MessageType.USER) {
+            throw new IllegalArgumentException("MyAIHub answers a prompt: the conversation must end with a user"
+                    + " message, but it ends with a " + last.getMessageType().getValue() + " message");
+        }
+        UserMessage question = (UserMessage) last;
+        if (question.getText() == null || question.getText().isBlank()) {
+            throw new IllegalArgumentException("MyAIHub needs a prompt: the last user message has no text");
+        }
+        List<MyAiHubRequest.Turn> history = new ArrayList<>(messages.size() - 1);
+        for (Message message : messages.subList(0, messages.size() - 1)) {
+            history.add(turn(message));
+        }
+        return new MyAiHubRequest(
+                apiKey, options.getModel(), question.getText(), history.isEmpty() ? null : history, image(question));
+    }
+
+    private static void rejectUnsupported(AifoChatOptions options, List<ToolDefinition> tools) {
+        if (!tools.isEmpty() || options.getToolChoice() != null) {
+            throw new IllegalArgumentException("MyAIHub cannot call tools: remove the tools from this request, or use"
+                    + " an OpenAI-compatible hub (spring.ai.aifo.protocol=openai)");
+        }
+        if (options.getResponseFormat() != null) {
+            throw new IllegalArgumentException("MyAIHub cannot enforce a response format (structured output): remove"
+                    + " responseFormat, or use the prompt-based structured output of ChatClient.entity()");
+        }
+        if (options.getN() != null && options.getN() > 1) {
+            throw new IllegalArgumentException(
+                    "MyAIHub returns one answer per request, but option 'n' asks for " + options.getN());
+        }
+    }
+
+    private void warnAboutIgnored(AifoChatOptions options) {
+        IGNORED_OPTIONS.forEach((name, getter) -> {
+            if (getter.apply(options) != null && warned.add(name) && logger.isWarnEnabled()) {
+                logger.warn("Chat option '" + name + "' is not supported by MyAIHub and is not sent (this warning"
+                        + " is given once)");
+            }
+        });
+    }
+
+    private static MyAiHubRequest.Turn turn(Message message) {
+        MessageType type = message.getMessageType();
+        if (type == MessageType.TOOL || (message instanceof AssistantMessage assistant && assistant.hasToolCalls())) {
+            throw new IllegalArgumentException("MyAIHub cannot carry tool calls or tool results in the history");
+        }
+        if (message instanceof UserMessage user && !user.getMedia().isEmpty()) {
+            throw new IllegalArgumentException(
+                    "MyAIHub takes an image only with the last user message; an earlier message carries media");
+        }
+        return new MyAiHubRequest.Turn(type.getValue(), message.getText() == null ? "" : message.getText());
+    }
+
+    private static @Nullable String image(UserMessage question) {
+        List<Media> media = question.getMedia();
+        if (media.isEmpty()) {
+            return null;
+        }
+        if (media.size() > 1) {
+            throw new IllegalArgumentException(
+                    "MyAIHub takes one image per request, but the last user message carries " + media.size());
+        }
+        Media image = media.get(0);
+        if (!"image".equals(image.getMimeType().getType())) {
+            throw new IllegalArgumentException("MyAIHub takes images only, not " + image.getMimeType());
+        }
+        Object data = image.getData();
+        if (data instanceof byte[] bytes) {
+            return "data:" + image.getMimeType().getType() + "/"
+                    + image.getMimeType().getSubtype() + ";base64,"
+                    + Base64.getEncoder().encodeToString(bytes);
+        }
+        String text = data.toString();
+        if (text.startsWith("data:")) {
+            return text;
+        }
+        throw new IllegalArgumentException("MyAIHub takes images only as data: URLs, not as a link (" + abbreviate(text)
+                + "): give the image's bytes, for example as a Resource, and it is sent inline");
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 80 ? text.substring(0, 80) + "…" : text;
+    }
+
+    private static Map<String, Function<AifoChatOptions, @Nullable Object>> ignoredOptions() {
+        Map<String, Function<AifoChatOptions, @Nullable Object>> options = new LinkedHashMap<>();
+        options.put("temperature", AifoChatOptions::getTemperature);
+        options.put("topP", AifoChatOptions::getTopP);
+        options.put("topK", AifoChatOptions::getTopK);
+        options.put("stopSequences", AifoChatOptions::getStopSequences);
+        options.put("maxTokens", AifoChatOptions::getMaxTokens);
+        options.put("maxCompletionTokens", AifoChatOptions::getMaxCompletionTokens);
+        options.put("presencePenalty", AifoChatOptions::getPresencePenalty);
+        options.put("frequencyPenalty", AifoChatOptions::getFrequencyPenalty);
+        options.put("seed", AifoChatOptions::getSeed);
+        options.put("user", AifoChatOptions::getUser);
+        options.put("logitBias", AifoChatOptions::getLogitBias);
+        options.put("reasoningEffort", AifoChatOptions::getReasoningEffort);
+        options.put("modalities", AifoChatOptions::getModalities);
+        options.put("audio", AifoChatOptions::getAudio);
+        options.put("imageDetail", AifoChatOptions::getImageDetail);
+        options.put("parallelToolCalls", AifoChatOptions::getParallelToolCalls);
+        return Collections.unmodifiableMap(options);
+    }
+}

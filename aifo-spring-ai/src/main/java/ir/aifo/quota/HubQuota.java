@@ -1,0 +1,62 @@
+package ir.aifo.quota;
+
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The quota a hub reported with a reply or an error: the plan, the period, the totals, and the
+ * buckets per provider ({@code openrouter}, {@code openai}) that the hub counts separately.
+ *
+ * <p>Hubs that report rate limits instead (the OpenAI-compatible ones) fill the buckets
+ * {@code requests} and {@code tokens} and leave plan and period empty: their windows are short and
+ * are not months.
+ *
+ * @param plan the plan, such as {@code vip}, when reported
+ * @param period the calendar month the figures count, when reported
+ * @param breakdown the buckets by provider, in the order reported
+ * @since 0.1.0
+ */
+public record HubQuota(
+        @Nullable String plan,
+        @Nullable YearMonth period,
+        long used,
+        long limit,
+        long remaining,
+        Map<String, QuotaBucket> breakdown) {
+
+    /** The provider name MyAIHub uses for OpenRouter models. */
+    public static final String OPENROUTER = "openrouter";
+
+    /** The provider name MyAIHub uses for OpenAI (GPT) models. */
+    public static final String OPENAI = "openai";
+
+    public HubQuota {
+        breakdown = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(breakdown));
+    }
+
+    /** The bucket of one provider, if the hub reported it. */
+    public Optional<QuotaBucket> bucket(String provider) {
+        return Optional.ofNullable(breakdown.get(provider));
+    }
+
+    /**
+     * These figures updated by a later, possibly partial, report: the newer report's fields win, and
+     * buckets it did not mention are kept unless the period changed.
+     */
+    public HubQuota updatedBy(HubQuota newer) {
+        boolean samePeriod = newer.period == null || newer.period.equals(period);
+        Map<String, QuotaBucket> buckets = new LinkedHashMap<>(samePeriod ? breakdown : Map.of());
+        buckets.putAll(newer.breakdown);
+        boolean newerHasTotals = newer.limit > 0 || newer.used > 0 || newer.remaining > 0;
+        return new HubQuota(
+                newer.plan != null ? newer.plan : plan,
+                newer.period != null ? newer.period : period,
+                newerHasTotals || !samePeriod ? newer.used : used,
+                newerHasTotals || !samePeriod ? newer.limit : limit,
+                newerHasTotals || !samePeriod ? newer.remaining : remaining,
+                buckets);
+    }
+}
