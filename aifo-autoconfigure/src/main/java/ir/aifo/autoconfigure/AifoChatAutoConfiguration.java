@@ -1,7 +1,11 @@
 package ir.aifo.autoconfigure;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import ir.aifo.chat.AifoChatModel;
+import ir.aifo.quota.InMemoryQuotaTracker;
+import ir.aifo.quota.QuotaListener;
+import ir.aifo.quota.QuotaTracker;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.observation.ChatModelObservationConvention;
 import org.springframework.ai.model.SpringAIModelProperties;
@@ -16,7 +20,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.retry.RetryTemplate;
 
 /**
@@ -28,12 +34,26 @@ import org.springframework.core.retry.RetryTemplate;
 @AutoConfiguration(after = {SpringAiRetryAutoConfiguration.class, ToolCallingAutoConfiguration.class})
 @ConditionalOnClass(AifoChatModel.class)
 @ConditionalOnProperty(name = SpringAIModelProperties.CHAT_MODEL, havingValue = "aifo", matchIfMissing = true)
-@EnableConfigurationProperties({AifoConnectionProperties.class, AifoChatProperties.class})
+@EnableConfigurationProperties({AifoConnectionProperties.class, AifoChatProperties.class, AifoQuotaProperties.class})
 public final class AifoChatAutoConfiguration {
+
+    /** In memory by default; a bean of the application's (one shared through Redis, say) replaces it. */
+    @Bean
+    @ConditionalOnMissingBean
+    QuotaTracker aifoQuotaTracker() {
+        return new InMemoryQuotaTracker();
+    }
+
+    @Bean
+    QuotaLowEventPublisher aifoQuotaLowEventPublisher(ApplicationEventPublisher publisher, AifoQuotaProperties quota) {
+        return new QuotaLowEventPublisher(publisher, quota.getLowWatermark());
+    }
 
     @Bean
     @ConditionalOnMissingBean
     AifoChatModelFactory aifoChatModelFactory(
+            QuotaTracker quotaTracker,
+            ObjectProvider<QuotaListener> quotaListeners,
             ObjectProvider<ToolCallingManager> toolCallingManager,
             ObjectProvider<RetryTemplate> retryTemplate,
             ObjectProvider<ObservationRegistry> observationRegistry,
@@ -41,6 +61,8 @@ public final class AifoChatAutoConfiguration {
             ObjectProvider<AifoHttpClientCustomizer> httpClientCustomizers,
             ObjectProvider<SslBundles> sslBundles) {
         return new AifoChatModelFactory(
+                quotaTracker,
+                quotaListeners.orderedStream().toList(),
                 toolCallingManager.getIfUnique(),
                 retryTemplate.getIfUnique(() -> RetryUtils.DEFAULT_RETRY_TEMPLATE),
                 observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
@@ -52,7 +74,20 @@ public final class AifoChatAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(ChatModel.class)
     AifoChatModel aifoChatModel(
-            AifoChatModelFactory factory, AifoConnectionProperties connection, AifoChatProperties chat) {
-        return factory.create(connection, chat);
+            AifoChatModelFactory factory,
+            AifoConnectionProperties connection,
+            AifoChatProperties chat,
+            AifoQuotaProperties quota) {
+        return factory.create(connection, chat, quota);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    static class QuotaMetricsConfiguration {
+
+        @Bean
+        AifoQuotaMetrics aifoQuotaMetrics(ObjectProvider<MeterRegistry> registry, QuotaTracker tracker) {
+            return new AifoQuotaMetrics(registry, tracker);
+        }
     }
 }

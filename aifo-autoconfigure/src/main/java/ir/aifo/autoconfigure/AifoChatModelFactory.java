@@ -2,6 +2,8 @@ package ir.aifo.autoconfigure;
 
 import io.micrometer.observation.ObservationRegistry;
 import ir.aifo.chat.AifoChatModel;
+import ir.aifo.quota.QuotaListener;
+import ir.aifo.quota.QuotaTracker;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.URI;
@@ -19,7 +21,7 @@ import org.springframework.core.retry.RetryTemplate;
 
 /**
  * Turns one hub's properties into one {@link AifoChatModel}, with the application's shared
- * collaborators (tool calling, retry, observations, HTTP customizers, SSL bundles).
+ * collaborators (quota tracking, tool calling, retry, observations, HTTP customizers, SSL bundles).
  *
  * <p>A function rather than logic in bean methods, so that several hubs can be configured by
  * applying it once per hub.
@@ -40,7 +42,13 @@ public final class AifoChatModelFactory {
 
     private final @Nullable ToolCallingManager toolCallingManager;
 
+    private final QuotaTracker quotaTracker;
+
+    private final List<QuotaListener> quotaListeners;
+
     public AifoChatModelFactory(
+            QuotaTracker quotaTracker,
+            List<QuotaListener> quotaListeners,
             @Nullable ToolCallingManager toolCallingManager,
             RetryTemplate retryTemplate,
             ObservationRegistry observationRegistry,
@@ -53,6 +61,8 @@ public final class AifoChatModelFactory {
         this.httpClientCustomizers = List.copyOf(httpClientCustomizers);
         this.sslBundles = sslBundles;
         this.toolCallingManager = toolCallingManager;
+        this.quotaTracker = quotaTracker;
+        this.quotaListeners = List.copyOf(quotaListeners);
     }
 
     /**
@@ -61,7 +71,8 @@ public final class AifoChatModelFactory {
      * @throws AifoApiKeyMissingException when the hub has no API key
      * @throws IllegalArgumentException when a property is out of range or malformed
      */
-    public AifoChatModel create(AifoConnectionProperties connection, AifoChatProperties chat) {
+    public AifoChatModel create(
+            AifoConnectionProperties connection, AifoChatProperties chat, AifoQuotaProperties quota) {
         String baseUrl = checkedBaseUrl(connection.getBaseUrl());
         if (connection.getApiKey() == null || connection.getApiKey().isBlank()) {
             throw new AifoApiKeyMissingException(baseUrl);
@@ -78,7 +89,10 @@ public final class AifoChatModelFactory {
                 .httpClient(httpClient(connection))
                 .defaultOptions(chat.toOptions())
                 .retryTemplate(retryTemplate)
-                .observationRegistry(observationRegistry);
+                .observationRegistry(observationRegistry)
+                .quotaTracker(quotaTracker)
+                .quotaFailFast(quota.isFailFast());
+        quotaListeners.forEach(builder::quotaListener);
         if (observationConvention != null) {
             builder.observationConvention(observationConvention);
         }

@@ -1,0 +1,136 @@
+package ir.aifo.autoconfigure;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import ir.aifo.api.AifoQuotaExceededException;
+import ir.aifo.chat.AifoChatModel;
+import ir.aifo.chat.AifoProtocol;
+import ir.aifo.quota.HubQuota;
+import ir.aifo.quota.InMemoryQuotaTracker;
+import ir.aifo.quota.QuotaTracker;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
+import org.springframework.ai.retry.autoconfigure.SpringAiRetryAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+class AifoQuotaAutoConfigurationTest {
+
+    private static final String KEY = "MASTER-KEY-QUOTA-9911";
+
+    private static final String GPT_QUOTA_SPENT = """
+            {"error": true, "message": "سقف ماهانه GPT/OpenAI شما تمام شده است.", "plan": "vip",
+             "usage_breakdown": {"openai": { "used": 80, "limit": 80, "remaining": 0 }}}
+            """;
+
+    @RegisterExtension
+    static WireMockExtension hub = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(
+                    SpringAiRetryAutoConfiguration.class,
+                    ToolCallingAutoConfiguration.class,
+                    AifoChatAutoConfiguration.class,
+                    AifoEndpointAutoConfiguration.class))
+            .withPropertyValues(
+                    "spring.ai.aifo.protocol=myaihub",
+                    "spring.ai.aifo.base-url=" + hub.baseUrl(),
+                    "spring.ai.aifo.api-key=" + KEY,
+                    "spring.ai.aifo.chat.model=openai/gpt-5.2");
+
+    @BeforeEach
+    void gptQuotaIsSpent() {
+        hub.stubFor(post(urlEqualTo("/api/chat_v3.php"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(GPT_QUOTA_SPENT)));
+    }
+
+    @Test
+    void protocolPropertySelectsMyAiHubAndItsPath() {
+        runner.run(context -> {
+            AifoChatModel model = context.getBean(AifoChatModel.class);
+            assertThat(model.getProtocolName()).isEqualTo("myaihub");
+            assertThatThrownBy(() -> model.call(new Prompt("سلام"))).isInstanceOf(AifoQuotaExceededException.class);
+            assertThat(hub.findAll(postRequestedFor(urlEqualTo("/api/chat_v3.php"))))
+                    .hasSize(1);
+        });
+    }
+
+    @Test
+    void failFastStopsTheSecondCallBeforeItIsSent() {
+        runner.run(context -> {
+            AifoChatModel model = context.getBean(AifoChatModel.class);
+            assertThatThrownBy(() -> model.call(new Prompt("سلام"))).isInstanceOf(AifoQuotaExceededException.class);
+            assertThatThrownBy(() -> model.call(new Prompt("سلام")))
+                    .isInstanceOf(AifoQuotaExceededException.class)
+                    .hasMessageContaining("not sent");
+            assertThat(hub.findAll(postRequestedFor(urlEqualTo("/api/chat_v3.php"))))
+                    .hasSize(1);
+            HubQuota known = context.getBean(QuotaTracker.class)
+                    .lastKnown(model.getKeyFingerprint())
+                    .orElseThrow();
+            assertThat(known.bucket("openai").orElseThrow().remaining()).isZero();
+        });
+    }
+
+    @Test
+    void failFastCanBeSwitchedOff() {
+        runner.withPropertyValues("spring.ai.aifo.quota.fail-fast=false").run(context -> {
+            AifoChatModel model = context.getBean(AifoChatModel.class);
+            assertThatThrownBy(() -> model.call(new Prompt("سلام"))).isInstanceOf(AifoQuotaExceededException.class);
+            assertThatThrownBy(() -> model.call(new Prompt("سلام"))).isInstanceOf(AifoQuotaExceededException.class);
+            assertThat(hub.findAll(postRequestedFor(urlEqualTo("/api/chat_v3.php"))))
+                    .hasSize(2);
+        });
+    }
+
+    @Test
+    void anApplicationsTrackerReplacesTheInMemoryOne() {
+        QuotaTracker shared = new InMemoryQuotaTracker();
+        runner.withBean("sharedTracker", QuotaTracker.class, () -> shared).run(context -> {
+            assertThat(context.getBean(QuotaTracker.class)).isSameAs(shared);
+            AifoChatModel model = context.getBean(AifoChatModel.class);
+            assertThatThrownBy(() -> model.call(new Prompt("سلام"))).isInstanceOf(AifoQuotaExceededException.class);
+            assertThat(shared.lastKnown(model.getKeyFingerprint())).isPresent();
+            assertThat(shared.snapshot().keySet()).noneMatch(fingerprint -> fingerprint.contains(KEY));
+        });
+    }
+
+    @Test
+    void lowWatermarkOutsideZeroToOneFailsStartUpNamingIt() {
+        runner.withPropertyValues("spring.ai.aifo.quota.low-watermark=1.5")
+                .run(context -> assertThat(context.getStartupFailure())
+                        .rootCause()
+                        .hasMessageContaining("spring.ai.aifo.quota.low-watermark"));
+    }
+
+    @Test
+    void endpointNeedsActuatorExposureAndTheModel() {
+        runner.run(context -> assertThat(context).doesNotHaveBean(AifoEndpoint.class));
+        runner.withPropertyValues("management.endpoints.web.exposure.include=aifo")
+                .run(context -> assertThat(context).hasSingleBean(AifoEndpoint.class));
+        runner.withPropertyValues("management.endpoints.web.exposure.include=aifo", "spring.ai.model.chat=none")
+                .run(context -> assertThat(context).doesNotHaveBean(AifoEndpoint.class));
+    }
+
+    @Test
+    void protocolNamesBindCaseInsensitively() {
+        runner.withPropertyValues("spring.ai.aifo.protocol=MyAiHub")
+                .run(context -> assertThat(
+                                context.getBean(AifoConnectionProperties.class).getProtocol())
+                        .isEqualTo(AifoProtocol.MYAIHUB));
+    }
+}
