@@ -1,0 +1,105 @@
+package ir.aifo.test;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/** What the simulator remembers between requests: keys, plans, counters, queued faults, the journal. */
+final class SimulatorState {
+
+    private final Clock clock;
+
+    private final Map<String, MyAiHubPlan> plans = new ConcurrentHashMap<>();
+
+    // key -> "yyyy-MM/provider" -> requests counted
+    private final Map<String, Map<String, AtomicInteger>> counters = new ConcurrentHashMap<>();
+
+    private final Map<String, AtomicInteger> openAiRequests = new ConcurrentHashMap<>();
+
+    private final Set<String> rejectedKeys = ConcurrentHashMap.newKeySet();
+
+    private final Deque<SimulatedFault> faults = new ArrayDeque<>();
+
+    private final List<RecordedRequest> journal = new ArrayList<>();
+
+    SimulatorState(Clock clock) {
+        this.clock = clock;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    YearMonth currentMonth() {
+        return YearMonth.now(clock.withZone(ZoneOffset.UTC));
+    }
+
+    void plan(String key, MyAiHubPlan plan) {
+        plans.put(key, plan);
+    }
+
+    @Nullable
+    MyAiHubPlan planOf(String key) {
+        return plans.get(key);
+    }
+
+    boolean isKnownKey(String key) {
+        return plans.containsKey(key) || !rejectedKeys.contains(key) && key.startsWith("aifo_sk_");
+    }
+
+    void reject(String key) {
+        rejectedKeys.add(key);
+    }
+
+    boolean isRejected(String key) {
+        return rejectedKeys.contains(key);
+    }
+
+    AtomicInteger counter(String key, String provider) {
+        return counters.computeIfAbsent(key, k -> new ConcurrentHashMap<>())
+                .computeIfAbsent(currentMonth() + "/" + provider, k -> new AtomicInteger());
+    }
+
+    int openAiRequestNumber(String key) {
+        return openAiRequests.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    synchronized void queueFaults(int count, SimulatedFault fault) {
+        for (int i = 0; i < count; i++) {
+            faults.addLast(fault);
+        }
+    }
+
+    synchronized @Nullable SimulatedFault takeFault() {
+        return faults.pollFirst();
+    }
+
+    synchronized void record(RecordedRequest request) {
+        journal.add(request);
+    }
+
+    synchronized List<RecordedRequest> journal() {
+        return List.copyOf(journal);
+    }
+
+    synchronized void clearJournal() {
+        journal.clear();
+    }
+
+    synchronized void reset() {
+        faults.clear();
+        journal.clear();
+        counters.clear();
+        openAiRequests.clear();
+        rejectedKeys.clear();
+    }
+}
