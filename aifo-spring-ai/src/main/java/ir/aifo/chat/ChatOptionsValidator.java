@@ -1,7 +1,11 @@
 package ir.aifo.chat;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +17,13 @@ final class ChatOptionsValidator {
     private static final List<String> REASONING_EFFORTS = List.of("low", "medium", "high");
 
     private static final List<String> IMAGE_DETAILS = List.of("auto", "low", "high");
+
+    private static final List<String> TOOL_CHOICE_MODES = List.of("none", "auto", "required");
+
+    private static final Pattern FUNCTION_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private static final Set<String> RESTRICTED_HEADERS =
+            new TreeSet<>(Set.of("connection", "content-length", "expect", "host", "upgrade"));
 
     private ChatOptionsValidator() {}
 
@@ -30,10 +41,8 @@ final class ChatOptionsValidator {
         logitBias(options.getLogitBias());
         oneOf("reasoningEffort", options.getReasoningEffort(), REASONING_EFFORTS);
         oneOf("imageDetail", options.getImageDetail(), IMAGE_DETAILS);
-        if (options.getToolChoice() != null && options.getToolChoice().isBlank()) {
-            throw invalid(
-                    "toolChoice", "\"" + options.getToolChoice() + "\"", "none, auto, required or a function name");
-        }
+        toolChoice(options.getToolChoice());
+        httpHeaders(options.getHttpHeaders());
         if (options.getModel() != null && options.getModel().isBlank()) {
             throw invalid("model", "\"" + options.getModel() + "\"", "a model id such as openai/gpt-5-mini");
         }
@@ -46,6 +55,30 @@ final class ChatOptionsValidator {
                     + " AifoChatOptions.model to a model id such as openai/gpt-5-mini");
         }
         validateRanges(options);
+    }
+
+    // A value that is not a mode names a function; OpenAI's name rule catches typos such as "Auto".
+    private static void toolChoice(@Nullable String choice) {
+        if (choice != null
+                && !TOOL_CHOICE_MODES.contains(choice)
+                && !FUNCTION_NAME.matcher(choice).matches()) {
+            throw invalid(
+                    "toolChoice",
+                    "\"" + choice + "\"",
+                    "none, auto, required or a function name of letters, digits, _ and - (at most 64)");
+        }
+    }
+
+    // The JDK client refuses these itself, with a message that would not name the option.
+    private static void httpHeaders(@Nullable Map<String, String> headers) {
+        if (headers == null) {
+            return;
+        }
+        headers.forEach((name, value) -> {
+            if (name == null || name.isBlank() || RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                throw invalid("httpHeaders", headers.keySet(), "header names other than " + RESTRICTED_HEADERS);
+            }
+        });
     }
 
     private static void oneOf(String name, @Nullable String value, List<String> allowed) {

@@ -44,9 +44,15 @@ public record HubQuota(
 
     /**
      * These figures updated by a later, possibly partial, report: the newer report's fields win, and
-     * buckets it did not mention are kept unless the period changed.
+     * buckets it did not mention are kept unless the period changed. A report for an earlier month
+     * than the known one is stale and changes nothing.
      */
     public HubQuota updatedBy(HubQuota newer) {
+        if (period != null && newer.period != null && newer.period.isBefore(period)) {
+            // A reply to a request sent just before midnight can be recorded after the new month's first
+            // reply; taking it would bring back last month's buckets and lose this month's.
+            return this;
+        }
         boolean samePeriod = newer.period == null || newer.period.equals(period);
         Map<String, QuotaBucket> buckets = new LinkedHashMap<>(samePeriod ? breakdown : Map.of());
         buckets.putAll(newer.breakdown);

@@ -92,6 +92,18 @@ class AifoChatModelValidationTest {
                         "101",
                         "between -100 and 100"),
                 Arguments.of(AifoChatOptions.builder().model("  ").build(), "'model'", "\"  \"", "a model id"),
+                Arguments.of(
+                        AifoChatOptions.builder().toolChoice("get weather").build(),
+                        "'toolChoice'",
+                        "\"get weather\"",
+                        "function name"),
+                Arguments.of(
+                        AifoChatOptions.builder()
+                                .httpHeaders(Map.of("Host", "evil.example"))
+                                .build(),
+                        "'httpHeaders'",
+                        "[Host]",
+                        "header names other than"),
                 // Spring AI's generic options are checked the same way.
                 Arguments.of(
                         ChatOptions.builder().temperature(2.5).build(), "'temperature'", "2.5", "between 0 and 2"));

@@ -1,7 +1,7 @@
 package ir.aifo.chat.protocol;
 
-import ir.aifo.api.http.HubReply;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A short, readable account of a reply body that is not what was expected, for error messages: an
@@ -15,8 +15,12 @@ public final class ReplySnippet {
 
     private ReplySnippet() {}
 
-    public static String of(HubReply reply) {
-        String text = reply.bodyText();
+    /** The account of a body's text; redact secrets from the whole text first, since this cuts it. */
+    public static String of(@Nullable String body) {
+        if (body == null) {
+            return "";
+        }
+        String text = body;
         String lower = text.toLowerCase(Locale.ROOT);
         int titleStart = lower.indexOf("<title>");
         int titleEnd = lower.indexOf("</title>");

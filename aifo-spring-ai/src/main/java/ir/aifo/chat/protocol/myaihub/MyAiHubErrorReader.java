@@ -16,6 +16,7 @@ import ir.aifo.chat.protocol.SecretRedactor;
 import ir.aifo.quota.HubQuota;
 import ir.aifo.quota.QuotaBucket;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Locale;
@@ -44,7 +45,8 @@ final class MyAiHubErrorReader {
     }
 
     /** The exception for an error body (status 200 or not). */
-    RuntimeException fromErrorBody(JsonNode body, int status) {
+    RuntimeException fromErrorBody(JsonNode body, HubReply reply) {
+        int status = reply.status();
         String message = redactor.redact(text(body.get("message")));
         String details = redactor.redact(text(body.get("details")));
         String plan = text(body.get("plan"));
@@ -54,9 +56,10 @@ final class MyAiHubErrorReader {
         HubQuota quota =
                 MyAiHubQuotaReader.read(body, providerNamedIn(lower), YearMonth.now(clock.withZone(ZoneOffset.UTC)));
 
-        if (status == 401 || status == 403 || lower.contains("license") || wording.contains("لایسنس")) {
-            return new AifoAuthenticationException(
-                    error.describe("MyAIHub refused the licence key: it is invalid or not active"), error);
+        // The body decides before the status: the document names no statuses, and a plan or quota error
+        // sent with 403 still means the plan or the quota, not a refused key.
+        if (lower.contains("license") || wording.contains("لایسنس")) {
+            return refusedLicence(error);
         }
         if (wording.contains("سقف") || lower.contains("quota") || hasSpentBucket(quota)) {
             String provider = spentProvider(lower, quota);
@@ -74,8 +77,11 @@ final class MyAiHubErrorReader {
             return new AifoBadRequestException(
                     error.describe("MyAIHub reports an empty required field (api_key, model or prompt)"), error);
         }
+        if (status == 401 || status == 403) {
+            return refusedLicence(error);
+        }
         if (status >= 300) {
-            return HubErrorClassifier.classify(error, null);
+            return HubErrorClassifier.classify(error, retryAfter(reply));
         }
         // An error the document does not list, sent with status 200: the hub decided, so retrying is unlikely to help.
         return new AifoBadRequestException(error.describe("MyAIHub reported an error"), error);
@@ -83,15 +89,23 @@ final class MyAiHubErrorReader {
 
     /** The exception for a reply that is not a MyAIHub JSON body at all (an HTML page, say). */
     RuntimeException fromUnreadableReply(HubReply reply) {
-        String snippet = ReplySnippet.of(reply);
-        HubError error = HubError.of(reply.status(), snippet.isEmpty() ? null : redactor.redact(snippet));
+        // Redacted before it is cut short, so a key that straddles the cut cannot survive in part.
+        String snippet = ReplySnippet.of(redactor.redact(reply.bodyText()));
+        HubError error = HubError.of(reply.status(), snippet.isEmpty() ? null : snippet);
         if (reply.isSuccessful()) {
             return new AifoServerException(
                     error.describe("MyAIHub answered with a body that is not its JSON reply"), error);
         }
-        return HubErrorClassifier.classify(
-                error,
-                RetryAfter.parse(reply.headers().firstValue("retry-after").orElse(null), clock));
+        return HubErrorClassifier.classify(error, retryAfter(reply));
+    }
+
+    private static AifoAuthenticationException refusedLicence(HubError error) {
+        return new AifoAuthenticationException(
+                error.describe("MyAIHub refused the licence key: it is invalid or not active"), error);
+    }
+
+    private @Nullable Duration retryAfter(HubReply reply) {
+        return RetryAfter.parse(reply.headers().firstValue("retry-after").orElse(null), clock);
     }
 
     private static @Nullable String providerNamedIn(String lowerWording) {

@@ -105,7 +105,7 @@ public final class MyAiHubProtocol implements HubProtocol {
             throw errors.fromUnreadableReply(reply);
         }
         if (isError(body.get("error")) || !reply.isSuccessful()) {
-            throw errors.fromErrorBody(body, reply.status());
+            throw errors.fromErrorBody(body, reply);
         }
         String text = text(body.get("reply"));
         if (text == null) {
@@ -119,7 +119,7 @@ public final class MyAiHubProtocol implements HubProtocol {
     @Override
     public RuntimeException readError(HubReply reply) {
         JsonNode body = parse(reply);
-        return body == null ? errors.fromUnreadableReply(reply) : errors.fromErrorBody(body, reply.status());
+        return body == null ? errors.fromUnreadableReply(reply) : errors.fromErrorBody(body, reply);
     }
 
     @Override

@@ -124,8 +124,8 @@ final class OpenAiErrorReader {
         return reply.contentType().isEmpty() ? "" : " but " + reply.contentType();
     }
 
+    // Redacted whole before it is cut, so a key straddling the cut cannot leak its first half.
     private String snippet(HubReply reply) {
-        String redacted = redactor.redact(ReplySnippet.of(reply));
-        return redacted == null ? "" : redacted;
+        return ReplySnippet.of(redactor.redact(reply.bodyText()));
     }
 }

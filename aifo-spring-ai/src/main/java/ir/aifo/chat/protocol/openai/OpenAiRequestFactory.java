@@ -6,6 +6,7 @@ import ir.aifo.chat.protocol.openai.ChatCompletionMessage.ContentPart;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
@@ -79,14 +80,21 @@ final class OpenAiRequestFactory {
                 new ChatCompletionRequest.JsonSchema(name, schema(format.schema()), format.strict()));
     }
 
-    // Parsed rather than sent as raw text, so a malformed schema fails here, naming the option.
+    // Parsed rather than sent as raw text, so a malformed schema fails here, naming the option. Valid JSON
+    // that is not an object (an array, a string) is no schema a hub accepts, and fails here too.
     private JsonNode schema(@Nullable String schema) {
+        JsonNode tree;
         try {
-            return json.readTree(schema);
+            tree = json.readTree(schema);
         } catch (JacksonException malformed) {
             throw new IllegalArgumentException("Chat option 'responseFormat' has a schema that is not valid JSON: "
                     + malformed.getOriginalMessage());
         }
+        if (!tree.isObject()) {
+            throw new IllegalArgumentException("Chat option 'responseFormat' has a schema that is a JSON "
+                    + tree.getNodeType().name().toLowerCase(Locale.ROOT) + " but must be a JSON object");
+        }
+        return tree;
     }
 
     private static @Nullable List<FunctionTool> tools(List<ToolDefinition> definitions) {
@@ -162,6 +170,12 @@ final class OpenAiRequestFactory {
                         null, call.id(), "function", new ToolCall.FunctionCall(call.name(), call.arguments())));
             }
         }
-        return new ChatCompletionMessage("assistant", message.getText(), null, toolCalls, null);
+        // A streamed reply aggregated by Spring AI has "" as its text; next to tool calls that is sent as
+        // no content at all, as for a whole reply, since some hubs reject an empty text beside tool calls.
+        String text = message.getText();
+        if (toolCalls != null && (text == null || text.isEmpty())) {
+            text = null;
+        }
+        return new ChatCompletionMessage("assistant", text, null, toolCalls, null);
     }
 }
