@@ -54,9 +54,9 @@ final class OpenAiReplyMapper {
         if (message != null) {
             putIfSet(properties, "refusal", message.refusal());
             String reasoning = message.reasoningContent() != null ? message.reasoningContent() : message.reasoning();
-            if (reasoning != null && streamedReasoning != null) {
-                properties.put(AifoMetadata.REASONING_DELTA, reasoning);
-                reasoning = streamedReasoning.append(choice.index() == null ? 0 : choice.index(), reasoning);
+            if (streamedReasoning != null) {
+                putIfSet(properties, AifoMetadata.REASONING_DELTA, reasoning);
+                reasoning = streamedReasoning.accumulate(choice.index() == null ? 0 : choice.index(), reasoning);
             }
             putIfSet(properties, AifoMetadata.REASONING_CONTENT, reasoning);
             putIfSet(properties, AifoMetadata.AUDIO, message.audio());

@@ -2,22 +2,26 @@ package ir.aifo.chat.protocol.openai;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The reasoning text of one stream so far, per choice.
  *
- * <p>Spring AI's message aggregation keeps the last value of each metadata key, so every streamed
- * response carries the whole reasoning so far: the aggregated message then holds all of it, while
- * the piece each chunk added travels beside it for callers that print reasoning as it arrives.
+ * <p>Spring AI's message aggregation keeps the last value of each metadata key, and a caller may look
+ * only at the last response; so every streamed response after the reasoning began carries all of it
+ * so far, while the piece each chunk added travels beside it for callers that print reasoning as it
+ * arrives.
  */
 final class StreamedReasoning {
 
-    private final Map<Integer, StringBuilder> byChoice = new HashMap<>(2);
+    private final Map<Integer, String> byChoice = new HashMap<>(2);
 
-    /** Adds a chunk's reasoning piece and returns the choice's reasoning so far. */
-    String append(int choiceIndex, String piece) {
-        return byChoice.computeIfAbsent(choiceIndex, index -> new StringBuilder())
-                .append(piece)
-                .toString();
+    /** Adds a chunk's reasoning piece, if it has one, and returns the choice's reasoning so far. */
+    @Nullable
+    String accumulate(int choiceIndex, @Nullable String piece) {
+        if (piece == null || piece.isEmpty()) {
+            return byChoice.get(choiceIndex);
+        }
+        return byChoice.merge(choiceIndex, piece, String::concat);
     }
 }
