@@ -86,6 +86,7 @@ public final class AifoChatModelFactory {
                 .completionsPath(chat.getCompletionsPath())
                 .readTimeout(connection.getReadTimeout())
                 .maxRetryAfter(connection.getMaxRetryAfter())
+                .retryAcceptedRequests(connection.isRetryAcceptedRequests())
                 .httpClient(httpClient(connection))
                 .defaultOptions(chat.toOptions())
                 .retryTemplate(retryTemplate)

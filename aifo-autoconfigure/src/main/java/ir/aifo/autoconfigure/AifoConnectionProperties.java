@@ -34,6 +34,12 @@ public class AifoConnectionProperties {
     /** Longest wait a hub's Retry-After header may impose before a retry. */
     private Duration maxRetryAfter = Duration.ofSeconds(60);
 
+    /**
+     * Whether a call that failed after the hub answered 200 (a body cut or unreadable) is retried; off by
+     * default, because the hub has probably counted the request against the key's quota.
+     */
+    private boolean retryAcceptedRequests;
+
     /** HTTP version to speak; HTTP/1.1 measured fastest against hubs on one connection per caller. */
     private HttpClient.Version httpVersion = HttpClient.Version.HTTP_1_1;
 
@@ -87,6 +93,14 @@ public class AifoConnectionProperties {
 
     public void setMaxRetryAfter(Duration maxRetryAfter) {
         this.maxRetryAfter = maxRetryAfter;
+    }
+
+    public boolean isRetryAcceptedRequests() {
+        return retryAcceptedRequests;
+    }
+
+    public void setRetryAcceptedRequests(boolean retryAcceptedRequests) {
+        this.retryAcceptedRequests = retryAcceptedRequests;
     }
 
     public HttpClient.Version getHttpVersion() {

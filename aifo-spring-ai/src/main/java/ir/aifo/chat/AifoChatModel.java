@@ -84,7 +84,7 @@ public final class AifoChatModel implements ChatModel {
         this.protocol = protocol;
         this.http = http;
         this.defaultOptions = builder.defaultOptions;
-        this.retry = new HubRetry(builder.retryTemplate, builder.maxRetryAfter, builder.clock);
+        this.retry = new HubRetry(builder.retryTemplate, builder.maxRetryAfter, builder.clock, builder.retryAccepted);
         this.observationRegistry = builder.observationRegistry;
         this.observationConvention = builder.observationConvention;
         this.keyFingerprint = keyFingerprint;
@@ -273,6 +273,7 @@ public final class AifoChatModel implements ChatModel {
                 AifoChatOptions.builder().model("openai/gpt-5-mini").build();
         private RetryTemplate retryTemplate = RetryUtils.DEFAULT_RETRY_TEMPLATE;
         private Duration maxRetryAfter = Duration.ofSeconds(60);
+        private boolean retryAccepted;
         private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
         private ChatModelObservationConvention observationConvention = DEFAULT_OBSERVATION_CONVENTION;
         private Clock clock = Clock.systemUTC();
@@ -363,6 +364,16 @@ public final class AifoChatModel implements ChatModel {
         public Builder maxRetryAfter(Duration maxRetryAfter) {
             Assert.isTrue(maxRetryAfter != null && !maxRetryAfter.isNegative(), "maxRetryAfter must not be negative");
             this.maxRetryAfter = maxRetryAfter;
+            return this;
+        }
+
+        /**
+         * Whether a call is retried even when it failed after the hub answered with a success status
+         * (a body cut or unreadable after {@code 200}); {@code false} by default, because the hub has
+         * then probably counted the request against the key's quota.
+         */
+        public Builder retryAcceptedRequests(boolean retryAccepted) {
+            this.retryAccepted = retryAccepted;
             return this;
         }
 

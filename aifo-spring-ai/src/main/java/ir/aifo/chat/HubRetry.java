@@ -1,5 +1,6 @@
 package ir.aifo.chat;
 
+import ir.aifo.api.AifoException;
 import ir.aifo.api.AifoRateLimitException;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +22,10 @@ import reactor.util.retry.Retry;
  * Retries transient failures with the policy of Spring AI's {@link RetryTemplate} (so the
  * {@code spring.ai.retry.*} properties apply), waiting at least as long as a hub's
  * {@code Retry-After} asked, up to a cap.
+ *
+ * <p>A failure after the hub answered with a success status (a body cut or unreadable after
+ * {@code 200}) is not retried unless the caller opted in: the hub has probably counted the request
+ * against the key's quota, and a retry would count it again.
  */
 final class HubRetry {
 
@@ -32,25 +37,58 @@ final class HubRetry {
 
     private final Clock clock;
 
-    HubRetry(RetryTemplate retryTemplate, Duration maxRetryAfter, Clock clock) {
+    private final boolean retryAccepted;
+
+    HubRetry(RetryTemplate retryTemplate, Duration maxRetryAfter, Clock clock, boolean retryAccepted) {
         this.retryTemplate = retryTemplate;
         this.maxRetryAfter = maxRetryAfter;
         this.clock = clock;
+        this.retryAccepted = retryAccepted;
     }
 
     /** Runs {@code attempt} until it succeeds, fails for good, or the policy gives up. */
     <T> T call(Supplier<T> attempt) {
         // The template sleeps its own back-off first; this adds whatever Retry-After asked for beyond it.
         Instant[] notBefore = {null};
-        return RetryUtils.execute(retryTemplate, () -> {
-            sleepUntil(notBefore[0]);
-            try {
-                return attempt.get();
-            } catch (AifoRateLimitException rateLimited) {
-                notBefore[0] = clock.instant().plus(retryAfter(rateLimited));
-                throw rateLimited;
-            }
-        });
+        try {
+            return RetryUtils.execute(retryTemplate, () -> {
+                sleepUntil(notBefore[0]);
+                try {
+                    return attempt.get();
+                } catch (AifoRateLimitException rateLimited) {
+                    notBefore[0] = clock.instant().plus(retryAfter(rateLimited));
+                    throw rateLimited;
+                } catch (RuntimeException failure) {
+                    throw isRetryable(failure) ? failure : new NotRetried(failure);
+                }
+            });
+        } catch (NotRetried notRetried) {
+            throw notRetried.failure;
+        }
+    }
+
+    // The template knows only exception types; this wrapper, which no policy includes, ends its loop.
+    private static final class NotRetried extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final RuntimeException failure;
+
+        NotRetried(RuntimeException failure) {
+            super(failure.getMessage(), failure, false, false);
+            this.failure = failure;
+        }
+    }
+
+    private boolean isRetryable(Throwable failure) {
+        return retryAccepted || !wasAccepted(failure);
+    }
+
+    /** Whether the hub had answered with a success status when the call failed. */
+    private static boolean wasAccepted(Throwable failure) {
+        return failure instanceof AifoException hubFailure
+                && hubFailure.getStatusCode() >= 200
+                && hubFailure.getStatusCode() < 300;
     }
 
     /**
@@ -66,7 +104,7 @@ final class HubRetry {
                     .doOnNext(element -> emitted.set(true))
                     .retryWhen(Retry.from(failures -> failures.concatMap(signal -> {
                         Throwable failure = signal.failure();
-                        if (emitted.get() || !policy.shouldRetry(failure)) {
+                        if (emitted.get() || !policy.shouldRetry(failure) || !isRetryable(failure)) {
                             return Mono.error(failure);
                         }
                         long backOffMillis = backOff.nextBackOff();

@@ -79,8 +79,8 @@ public final class HubHttpClient {
         HttpRequest httpRequest = toHttpRequest(request, "application/json");
         // Sent asynchronously and awaited, so that the body's own silence failure reaches mapFailure as
         // thrown; the blocking send() re-creates timeout exceptions and drops their type.
-        CompletableFuture<HttpResponse<byte[]>> exchange =
-                httpClient.sendAsync(httpRequest, info -> new SilenceLimitedBodySubscriber(readTimeout));
+        CompletableFuture<HttpResponse<byte[]>> exchange = httpClient.sendAsync(
+                httpRequest, info -> new SilenceLimitedBodySubscriber(readTimeout, info.statusCode()));
         try {
             HttpResponse<byte[]> response = exchange.get();
             return new HubReply(response.statusCode(), response.headers(), response.body());
@@ -181,11 +181,17 @@ public final class HubHttpClient {
 
     private AifoConnectionException connectionFailure(IOException failure) {
         String message;
+        int status = 0;
         if (failure instanceof HttpConnectTimeoutException) {
             message = "Could not connect to " + baseUrl + " within the connect timeout";
-        } else if (failure instanceof SilenceLimitedBodySubscriber.BodySilenceException) {
-            message = "The reply from " + baseUrl + " stopped for longer than the read timeout of "
-                    + readTimeout.toMillis() + " ms before its end";
+        } else if (failure instanceof SilenceLimitedBodySubscriber.BodySilenceException silent) {
+            status = silent.status();
+            message = "The reply from " + baseUrl + " (HTTP " + status + ") stopped for longer than the read timeout"
+                    + " of " + readTimeout.toMillis() + " ms before its end";
+        } else if (failure instanceof SilenceLimitedBodySubscriber.BrokenBodyException broken) {
+            status = broken.status();
+            message = "The reply from " + baseUrl + " (HTTP " + status + ") broke off before its end: "
+                    + broken.getCause().getMessage();
         } else if (failure instanceof HttpTimeoutException) {
             message = "No reply from " + baseUrl + " within the read timeout of " + readTimeout.toMillis() + " ms";
         } else if (failure instanceof ConnectException) {
@@ -193,6 +199,6 @@ public final class HubHttpClient {
         } else {
             message = "Connection to " + baseUrl + " failed: " + failure.getMessage();
         }
-        return new AifoConnectionException(message, HubError.of(0, null), failure);
+        return new AifoConnectionException(message, HubError.of(status, null), failure);
     }
 }

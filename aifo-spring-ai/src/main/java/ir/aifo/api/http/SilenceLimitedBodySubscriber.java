@@ -1,5 +1,6 @@
 package ir.aifo.api.http;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
@@ -12,10 +13,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Collects a whole reply body, failing with {@link BodySilenceException} when no byte arrives for
- * longer than the read timeout.
+ * longer than the read timeout, and with {@link BrokenBodyException} when the connection breaks.
  *
  * <p>The JDK client's request timeout ends when the headers arrive; without this, a hub that sends
- * its headers and then stalls would hold a blocking call for as long as the connection lives.
+ * its headers and then stalls would hold a blocking call for as long as the connection lives. Both
+ * failures carry the reply's status: a hub that answered 200 has likely counted the request.
  */
 final class SilenceLimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> {
 
@@ -25,10 +27,13 @@ final class SilenceLimitedBodySubscriber implements HttpResponse.BodySubscriber<
 
     private final SilenceWatch silence;
 
+    private final int status;
+
     private volatile Flow.@Nullable Subscription subscription;
 
-    SilenceLimitedBodySubscriber(Duration limit) {
+    SilenceLimitedBodySubscriber(Duration limit, int status) {
         this.silence = new SilenceWatch(limit, this::failSilent);
+        this.status = status;
     }
 
     @Override
@@ -55,7 +60,7 @@ final class SilenceLimitedBodySubscriber implements HttpResponse.BodySubscriber<
     public void onError(Throwable failure) {
         if (terminated.compareAndSet(false, true)) {
             silence.stop();
-            body.onError(failure);
+            body.onError(new BrokenBodyException(status, failure));
         }
     }
 
@@ -73,7 +78,7 @@ final class SilenceLimitedBodySubscriber implements HttpResponse.BodySubscriber<
             if (current != null) {
                 current.cancel();
             }
-            body.onError(new BodySilenceException(silence.limitMillis()));
+            body.onError(new BodySilenceException(silence.limitMillis(), status));
         }
     }
 
@@ -82,8 +87,32 @@ final class SilenceLimitedBodySubscriber implements HttpResponse.BodySubscriber<
 
         private static final long serialVersionUID = 1L;
 
-        BodySilenceException(long limitMillis) {
+        private final int status;
+
+        BodySilenceException(long limitMillis, int status) {
             super("reply body silent for longer than " + limitMillis + " ms");
+            this.status = status;
+        }
+
+        int status() {
+            return status;
+        }
+    }
+
+    /** The reply's headers arrived but the connection broke before its body's end. */
+    static final class BrokenBodyException extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final int status;
+
+        BrokenBodyException(int status, Throwable cause) {
+            super("reply body broke off: " + cause.getMessage(), cause);
+            this.status = status;
+        }
+
+        int status() {
+            return status;
         }
     }
 }

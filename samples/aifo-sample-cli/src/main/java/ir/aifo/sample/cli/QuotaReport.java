@@ -1,0 +1,83 @@
+package ir.aifo.sample.cli;
+
+import ir.aifo.quota.HubQuota;
+import ir.aifo.quota.QuotaBucket;
+import ir.aifo.quota.QuotaTracker;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.ai.chat.metadata.RateLimit;
+
+/**
+ * What {@code /quota} prints: the last known quota of the key (plan, period, every provider's bucket),
+ * or the rate-limit windows an OpenAI-compatible hub reported with the last answer.
+ *
+ * <p>The quota comes from the application's {@link QuotaTracker}, which also learns from failures
+ * (a spent quota is reported with the error), not only from answers.
+ */
+final class QuotaReport {
+
+    private final QuotaTracker tracker;
+
+    private final String keyFingerprint;
+
+    QuotaReport(QuotaTracker tracker, String keyFingerprint) {
+        this.tracker = tracker;
+        this.keyFingerprint = keyFingerprint;
+    }
+
+    List<String> lines(@Nullable Reply lastReply) {
+        Optional<HubQuota> known = tracker.lastKnown(keyFingerprint);
+        if (known.isPresent() && (known.get().plan() != null || known.get().period() != null)) {
+            return monthly(known.get());
+        }
+        RateLimit rateLimit = lastReply == null ? null : lastReply.rateLimit();
+        if (rateLimit != null && RateLimitFigures.reported(rateLimit)) {
+            List<String> lines = new ArrayList<>();
+            lines.add("Rate limits reported with the last answer:");
+            RateLimitFigures.windows(rateLimit).forEach(window -> lines.add("  " + window));
+            return lines;
+        }
+        if (known.isPresent()) {
+            return buckets("Last known figures:", known.get());
+        }
+        return List.of("No quota known yet: the hub reports it with each answer, so ask a question first.");
+    }
+
+    private static List<String> monthly(HubQuota quota) {
+        StringBuilder heading = new StringBuilder("Quota");
+        if (quota.plan() != null) {
+            heading.append(" on plan ").append(quota.plan());
+        }
+        if (quota.period() != null) {
+            heading.append(" for ")
+                    .append(quota.period())
+                    .append(" (renews ")
+                    .append(quota.period().plusMonths(1).atDay(1))
+                    .append(" UTC)");
+        }
+        if (quota.limit() > 0) {
+            heading.append(": ")
+                    .append(RateLimitFigures.used(new QuotaBucket(quota.used(), quota.limit(), quota.remaining())));
+        }
+        return buckets(heading.toString(), quota);
+    }
+
+    private static List<String> buckets(String heading, HubQuota quota) {
+        List<String> lines = new ArrayList<>();
+        lines.add(heading);
+        int width = quota.breakdown().keySet().stream()
+                .mapToInt(String::length)
+                .max()
+                .orElse(0);
+        for (Map.Entry<String, QuotaBucket> bucket : quota.breakdown().entrySet()) {
+            String name = String.format("%-" + width + "s", bucket.getKey());
+            String figures =
+                    bucket.getValue().limit() == 0 ? "not in this plan" : RateLimitFigures.used(bucket.getValue());
+            lines.add("  " + name + "  " + figures);
+        }
+        return lines;
+    }
+}
