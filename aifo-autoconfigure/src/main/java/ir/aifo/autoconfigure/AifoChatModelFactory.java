@@ -73,7 +73,7 @@ public final class AifoChatModelFactory {
      */
     public AifoChatModel create(
             AifoConnectionProperties connection, AifoChatProperties chat, AifoQuotaProperties quota) {
-        String baseUrl = checkedBaseUrl(connection.getBaseUrl());
+        String baseUrl = checkedBaseUrl(connection.getBaseUrl(), connection.isAllowInsecureHttp());
         if (connection.getApiKey() == null || connection.getApiKey().isBlank()) {
             throw new AifoApiKeyMissingException(baseUrl);
         }
@@ -87,6 +87,7 @@ public final class AifoChatModelFactory {
                 .readTimeout(connection.getReadTimeout())
                 .maxRetryAfter(connection.getMaxRetryAfter())
                 .retryAcceptedRequests(connection.isRetryAcceptedRequests())
+                .wireLogging(connection.isLogRequests(), connection.isLogResponses())
                 .httpClient(httpClient(connection))
                 .defaultOptions(chat.toOptions())
                 .retryTemplate(retryTemplate)
@@ -150,7 +151,7 @@ public final class AifoChatModelFactory {
         }
     }
 
-    private static String checkedBaseUrl(@Nullable String baseUrl) {
+    private static String checkedBaseUrl(@Nullable String baseUrl, boolean allowInsecureHttp) {
         if (baseUrl == null || baseUrl.isBlank()) {
             throw new IllegalArgumentException("spring.ai.aifo.base-url must not be empty");
         }
@@ -166,7 +167,22 @@ public final class AifoChatModelFactory {
             throw new IllegalArgumentException("spring.ai.aifo.base-url '" + baseUrl
                     + "' must be an absolute http or https URL such as https://api.haftominhonar.ir");
         }
+        if (scheme.equals("http") && !allowInsecureHttp && !isLoopback(uri.getHost())) {
+            throw new IllegalArgumentException("spring.ai.aifo.base-url '" + baseUrl + "' uses plain http to another"
+                    + " machine, so the API key would cross the network unencrypted: use https, or set"
+                    + " spring.ai.aifo.allow-insecure-http=true if that is really intended");
+        }
         return baseUrl.trim();
+    }
+
+    // Decided by name and literal address only: resolving the host here would be start-up I/O.
+    private static boolean isLoopback(String host) {
+        String name = host.toLowerCase(Locale.ROOT);
+        return name.equals("localhost")
+                || name.endsWith(".localhost")
+                || name.startsWith("127.")
+                || name.equals("[::1]")
+                || name.equals("::1");
     }
 
     private static void requirePositive(@Nullable Duration duration, String property) {

@@ -40,6 +40,15 @@ public class AifoConnectionProperties {
      */
     private boolean retryAcceptedRequests;
 
+    /** Whether each request is logged (logger ir.aifo.wire, INFO), with the API key masked. */
+    private boolean logRequests;
+
+    /** Whether each reply, or each event of a stream, is logged (logger ir.aifo.wire, INFO), key masked. */
+    private boolean logResponses;
+
+    /** Whether a plain http:// base URL to a host other than this machine is accepted; the key would cross the network unencrypted. */
+    private boolean allowInsecureHttp;
+
     /** HTTP version to speak; HTTP/1.1 measured fastest against hubs on one connection per caller. */
     private HttpClient.Version httpVersion = HttpClient.Version.HTTP_1_1;
 
@@ -101,6 +110,30 @@ public class AifoConnectionProperties {
 
     public void setRetryAcceptedRequests(boolean retryAcceptedRequests) {
         this.retryAcceptedRequests = retryAcceptedRequests;
+    }
+
+    public boolean isLogRequests() {
+        return logRequests;
+    }
+
+    public void setLogRequests(boolean logRequests) {
+        this.logRequests = logRequests;
+    }
+
+    public boolean isLogResponses() {
+        return logResponses;
+    }
+
+    public void setLogResponses(boolean logResponses) {
+        this.logResponses = logResponses;
+    }
+
+    public boolean isAllowInsecureHttp() {
+        return allowInsecureHttp;
+    }
+
+    public void setAllowInsecureHttp(boolean allowInsecureHttp) {
+        this.allowInsecureHttp = allowInsecureHttp;
     }
 
     public HttpClient.Version getHttpVersion() {

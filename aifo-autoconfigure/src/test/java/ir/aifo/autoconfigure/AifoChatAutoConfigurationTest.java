@@ -200,6 +200,22 @@ class AifoChatAutoConfigurationTest {
     }
 
     @Test
+    void plainHttpToAnotherMachineIsRefusedUnlessAllowed() {
+        runner.withPropertyValues("spring.ai.aifo.api-key=" + KEY, "spring.ai.aifo.base-url=http://hub.example.ir")
+                .run(context -> assertThat(context.getStartupFailure())
+                        .rootCause()
+                        .hasMessageContaining("spring.ai.aifo.base-url")
+                        .hasMessageContaining("spring.ai.aifo.allow-insecure-http"));
+        runner.withPropertyValues(
+                        "spring.ai.aifo.api-key=" + KEY,
+                        "spring.ai.aifo.base-url=http://hub.example.ir",
+                        "spring.ai.aifo.allow-insecure-http=true")
+                .run(context -> assertThat(context).hasSingleBean(AifoChatModel.class));
+        runner.withPropertyValues("spring.ai.aifo.api-key=" + KEY, "spring.ai.aifo.base-url=http://localhost:8081")
+                .run(context -> assertThat(context).hasSingleBean(AifoChatModel.class));
+    }
+
+    @Test
     void negativeTimeoutFailsStartUpNamingTheProperty() {
         withHub("spring.ai.aifo.read-timeout=-5s")
                 .run(context -> assertThat(context.getStartupFailure())

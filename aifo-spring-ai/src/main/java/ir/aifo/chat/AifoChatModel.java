@@ -6,6 +6,7 @@ import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccess
 import ir.aifo.api.AifoQuotaExceededException;
 import ir.aifo.api.http.HubHttpClient;
 import ir.aifo.api.http.HubRequest;
+import ir.aifo.api.http.WireLogger;
 import ir.aifo.chat.protocol.HubProtocol;
 import ir.aifo.chat.protocol.HubStreamDecoder;
 import ir.aifo.chat.protocol.WireJson;
@@ -274,6 +275,8 @@ public final class AifoChatModel implements ChatModel {
         private RetryTemplate retryTemplate = RetryUtils.DEFAULT_RETRY_TEMPLATE;
         private Duration maxRetryAfter = Duration.ofSeconds(60);
         private boolean retryAccepted;
+        private boolean logRequests;
+        private boolean logResponses;
         private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
         private ChatModelObservationConvention observationConvention = DEFAULT_OBSERVATION_CONVENTION;
         private Clock clock = Clock.systemUTC();
@@ -325,6 +328,16 @@ public final class AifoChatModel implements ChatModel {
         /** The JDK client to send with, when it needs a proxy, TLS settings or an executor of the caller's. */
         public Builder httpClient(HttpClient httpClient) {
             this.httpClient = httpClient;
+            return this;
+        }
+
+        /**
+         * Whether requests and replies are logged (logger {@code ir.aifo.wire}, INFO), credentials
+         * masked; both off by default. Ignored with {@link #hubHttpClient}.
+         */
+        public Builder wireLogging(boolean logRequests, boolean logResponses) {
+            this.logRequests = logRequests;
+            this.logResponses = logResponses;
             return this;
         }
 
@@ -465,7 +478,8 @@ public final class AifoChatModel implements ChatModel {
             Map<String, String> allHeaders = new LinkedHashMap<>();
             allHeaders.put("User-Agent", AifoVersion.userAgent());
             allHeaders.putAll(headers);
-            return new HubHttpClient(client, baseUrl, readTimeout, allHeaders);
+            return new HubHttpClient(
+                    client, baseUrl, readTimeout, allHeaders, new WireLogger(logRequests, logResponses));
         }
 
         private static Duration positive(Duration duration, String name) {

@@ -45,6 +45,8 @@ public final class HubHttpClient {
 
     private final Map<String, URI> uris = new ConcurrentHashMap<>();
 
+    private final WireLogger wire;
+
     /**
      * @param httpClient the client, configured by the caller (connect timeout, proxy, TLS, executor)
      * @param baseUrl the hub's base URL, such as {@code https://api.haftominhonar.ir}
@@ -52,6 +54,18 @@ public final class HubHttpClient {
      * @param defaultHeaders headers sent with every request, such as {@code User-Agent}
      */
     public HubHttpClient(HttpClient httpClient, URI baseUrl, Duration readTimeout, Map<String, String> defaultHeaders) {
+        this(httpClient, baseUrl, readTimeout, defaultHeaders, WireLogger.OFF);
+    }
+
+    /**
+     * @param wire what to log of each request and reply, credentials masked
+     */
+    public HubHttpClient(
+            HttpClient httpClient,
+            URI baseUrl,
+            Duration readTimeout,
+            Map<String, String> defaultHeaders,
+            WireLogger wire) {
         Assert.notNull(httpClient, "httpClient must not be null");
         Assert.notNull(baseUrl, "baseUrl must not be null");
         Assert.isTrue(
@@ -62,6 +76,7 @@ public final class HubHttpClient {
         this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.readTimeout = readTimeout;
         this.defaultHeaders = Map.copyOf(defaultHeaders);
+        this.wire = wire;
     }
 
     /** The base URL requests are sent below, without a trailing slash. */
@@ -83,6 +98,8 @@ public final class HubHttpClient {
                 httpRequest, info -> new SilenceLimitedBodySubscriber(readTimeout, info.statusCode()));
         try {
             HttpResponse<byte[]> response = exchange.get();
+            wire.reply(
+                    httpRequest.uri().toString(), request, response.statusCode(), response.headers(), response.body());
             return new HubReply(response.statusCode(), response.headers(), response.body());
         } catch (ExecutionException failure) {
             throw mapFailure(failure);
@@ -107,7 +124,7 @@ public final class HubHttpClient {
      */
     public Flux<SseEvent> postForEvents(
             HubRequest request, Consumer<HttpHeaders> onHeaders, Function<HubReply, RuntimeException> nonStreamReply) {
-        return Flux.create(sink -> {
+        Flux<SseEvent> stream = Flux.create(sink -> {
             EventStreamSubscriber events = new EventStreamSubscriber(sink, readTimeout, baseUrl);
             HttpRequest httpRequest = toHttpRequest(request, "text/event-stream");
             CompletableFuture<HttpResponse<Void>> exchange = httpClient.sendAsync(httpRequest, info -> {
@@ -116,6 +133,7 @@ public final class HubHttpClient {
                     return events;
                 }
                 return BodySubscribers.mapping(BodySubscribers.ofByteArray(), body -> {
+                    wire.reply(httpRequest.uri().toString(), request, info.statusCode(), info.headers(), body);
                     events.fail(
                             readNonStreamReply(nonStreamReply, new HubReply(info.statusCode(), info.headers(), body)));
                     return null;
@@ -131,6 +149,11 @@ public final class HubHttpClient {
                 exchange.cancel(true);
             });
         });
+        if (!wire.logsResponses()) {
+            return stream;
+        }
+        String url = uri(request.path()).toString();
+        return stream.doOnNext(event -> wire.event(url, request, event));
     }
 
     private static RuntimeException readNonStreamReply(Function<HubReply, RuntimeException> reader, HubReply reply) {
@@ -157,7 +180,9 @@ public final class HubHttpClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()));
         defaultHeaders.forEach(builder::setHeader);
         request.headers().forEach(builder::setHeader);
-        return builder.build();
+        HttpRequest httpRequest = builder.build();
+        wire.request(httpRequest.uri().toString(), request, defaultHeaders);
+        return httpRequest;
     }
 
     private URI uri(String path) {

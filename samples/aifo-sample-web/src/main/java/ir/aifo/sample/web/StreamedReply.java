@@ -1,0 +1,60 @@
+package ir.aifo.sample.web;
+
+import ir.aifo.chat.AifoMetadata;
+import ir.aifo.quota.HubQuota;
+import org.jspecify.annotations.Nullable;
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.metadata.ChatResponseMetadata;
+import org.springframework.ai.chat.metadata.RateLimit;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.Generation;
+import org.springframework.util.StringUtils;
+
+/**
+ * One reply as its pieces stream in: the text so far and the latest model and quota figures the
+ * hub reported, which may come with any piece (the usage often only with the last).
+ */
+final class StreamedReply {
+
+    private final StringBuilder text = new StringBuilder();
+
+    private @Nullable String model;
+
+    private @Nullable HubQuota quota;
+
+    private @Nullable RateLimitView rateLimit;
+
+    /** Takes in one streamed response and returns the text it adds, empty when it adds none. */
+    String add(ChatResponse response) {
+        ChatResponseMetadata metadata = response.getMetadata();
+        if (StringUtils.hasText(metadata.getModel())) {
+            model = metadata.getModel();
+        }
+        HubQuota reported = metadata.get(AifoMetadata.QUOTA);
+        if (reported != null) {
+            quota = reported;
+        }
+        RateLimit reportedLimit = metadata.getRateLimit();
+        RateLimitView limitView = RateLimitView.of(reportedLimit);
+        if (limitView != null) {
+            rateLimit = limitView;
+        }
+        Generation generation = response.getResult();
+        String piece = generation == null ? null : generation.getOutput().getText();
+        if (piece == null || piece.isEmpty()) {
+            return "";
+        }
+        text.append(piece);
+        return piece;
+    }
+
+    /** The whole answer, for the conversation's history. */
+    AssistantMessage message() {
+        return new AssistantMessage(text.toString());
+    }
+
+    /** The figures to end the reply with; the configured model stands in when the hub named none. */
+    ReplyMeta meta(String conversationId, String configuredModel) {
+        return new ReplyMeta(conversationId, model != null ? model : configuredModel, QuotaView.of(quota), rateLimit);
+    }
+}

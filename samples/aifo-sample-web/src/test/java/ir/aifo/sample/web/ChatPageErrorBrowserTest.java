@@ -1,0 +1,92 @@
+package ir.aifo.sample.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ir.aifo.test.AifoHubSimulator;
+import ir.aifo.test.AifoSimulatorExtension;
+import ir.aifo.test.AifoSimulatorProperties;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A failed reply in a real headless Chromium: MyAIHub's spent monthly quota shows as a readable
+ * message with the hub's own Persian words and the quota figures. Leaves {@code target/chat-page-error.png}.
+ */
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {"aifo.simulator.enabled=false", "spring.ai.aifo.chat.model=openai/gpt-5-mini"})
+class ChatPageErrorBrowserTest {
+
+    static final Path SCREENSHOT = Path.of("target", "chat-page-error.png");
+
+    @RegisterExtension
+    static final AifoSimulatorExtension hub = new AifoSimulatorExtension();
+
+    private static HeadlessChromium chromium;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void pointAtMyAiHub(DynamicPropertyRegistry registry) {
+        AifoSimulatorProperties.registerMyAiHub(registry, hub.simulator());
+    }
+
+    // Per test rather than per class, so that a machine without Chromium reports the test as skipped,
+    // with the reason, instead of as an aborted class with no tests.
+    @BeforeEach
+    void startChromium() {
+        if (chromium == null) {
+            chromium = HeadlessChromium.start();
+        }
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (chromium != null) {
+            chromium.close();
+            chromium = null;
+        }
+    }
+
+    @Test
+    void aSpentQuotaShowsAsAReadableMessageWithTheHubsWordsAndTheFigures(AifoHubSimulator simulator) {
+        simulator.myAiHubUsage(AifoHubSimulator.DEFAULT_KEY, "openai", 80);
+        WebDriver driver = chromium.driver();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        driver.get("http://127.0.0.1:" + port + "/");
+        try {
+            ChatPageBrowserTest.ask(driver, wait, "سلام", 1);
+
+            WebElement error = driver.findElement(By.cssSelector(".turn.assistant .message.error"));
+            assertThat(error.getText())
+                    .startsWith("This month's quota for openai is used up on the vip plan.")
+                    .doesNotContain("Exception", AifoHubSimulator.DEFAULT_KEY);
+            WebElement hubWords = error.findElement(By.cssSelector(".hub-message"));
+            assertThat(hubWords.getText()).isEqualTo("سقف ماهانه GPT/OpenAI شما تمام شده است.");
+            assertThat(chromium.isRightToLeft(hubWords)).isTrue();
+            assertThat(driver.findElement(By.cssSelector(".turn.assistant .meta"))
+                            .getText())
+                    .contains("plan vip", "openai 0/80 left");
+            // A real hub, as far as the page knows: no offline banner.
+            assertThat(driver.findElement(By.id("banner")).isDisplayed()).isFalse();
+            assertThat(driver.findElements(By.cssSelector(".message.assistant")))
+                    .isEmpty();
+        } finally {
+            chromium.screenshot(SCREENSHOT);
+        }
+    }
+}
