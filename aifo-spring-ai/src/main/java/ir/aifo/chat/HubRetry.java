@@ -68,14 +68,15 @@ final class HubRetry {
     }
 
     // The template knows only exception types; this wrapper, which no policy includes, ends its loop.
+    // The failure is not its cause: a policy that matches causes would see the transient type through it.
     private static final class NotRetried extends RuntimeException {
 
         private static final long serialVersionUID = 1L;
 
-        private final RuntimeException failure;
+        private final transient RuntimeException failure;
 
         NotRetried(RuntimeException failure) {
-            super(failure.getMessage(), failure, false, false);
+            super(null, null, false, false);
             this.failure = failure;
         }
     }
