@@ -43,8 +43,9 @@ public record HubQuota(
     }
 
     /**
-     * These figures updated by a later, possibly partial, report: the newer report's fields win, and
-     * buckets it did not mention are kept unless the period changed. A report for an earlier month
+     * These figures updated by a later, possibly partial, report: the newer report's fields win (but
+     * within one month a bucket's count never goes back), and buckets it did not mention are kept
+     * unless the period changed. A report for an earlier month
      * than the known one is stale and changes nothing.
      */
     public HubQuota updatedBy(HubQuota newer) {
@@ -54,15 +55,20 @@ public record HubQuota(
             return this;
         }
         boolean samePeriod = newer.period == null || newer.period.equals(period);
+        // Within one month a count only grows: concurrent replies can be recorded out of order, and
+        // the one that counted more requests is the later one, whatever the order of arrival.
+        boolean monthly = samePeriod && period != null;
         Map<String, QuotaBucket> buckets = new LinkedHashMap<>(samePeriod ? breakdown : Map.of());
-        buckets.putAll(newer.breakdown);
+        newer.breakdown.forEach((provider, bucket) -> buckets.merge(
+                provider, bucket, (known, reported) -> monthly && known.used() > reported.used() ? known : reported));
         boolean newerHasTotals = newer.limit > 0 || newer.used > 0 || newer.remaining > 0;
+        boolean takeNewerTotals = !samePeriod || (newerHasTotals && !(monthly && used > newer.used));
         return new HubQuota(
                 newer.plan != null ? newer.plan : plan,
                 newer.period != null ? newer.period : period,
-                newerHasTotals || !samePeriod ? newer.used : used,
-                newerHasTotals || !samePeriod ? newer.limit : limit,
-                newerHasTotals || !samePeriod ? newer.remaining : remaining,
+                takeNewerTotals ? newer.used : used,
+                takeNewerTotals ? newer.limit : limit,
+                takeNewerTotals ? newer.remaining : remaining,
                 buckets);
     }
 }

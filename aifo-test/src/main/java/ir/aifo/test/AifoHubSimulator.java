@@ -51,6 +51,14 @@ public final class AifoHubSimulator implements AutoCloseable {
 
     private static final AtomicInteger SIMULATORS = new AtomicInteger();
 
+    static {
+        // Without TCP_NODELAY each small stream event waits for the peer's delayed ACK (about 40 ms on
+        // Linux loopback). The JDK server reads this once, when its first instance is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
 
     private final ExecutorService executor;
