@@ -127,6 +127,14 @@ class AifoQuotaAutoConfigurationTest {
     }
 
     @Test
+    void unknownProtocolFailsStartUpNamingTheProperty() {
+        // Boot's bind failure analysis turns this into "Property: spring.ai.aifo.protocol ... valid: MYAIHUB, OPENAI".
+        runner.withPropertyValues("spring.ai.aifo.protocol=anthropic")
+                .run(context -> assertThat(context.getStartupFailure())
+                        .hasStackTraceContaining("Failed to bind properties under 'spring.ai.aifo.protocol'"));
+    }
+
+    @Test
     void protocolNamesBindCaseInsensitively() {
         runner.withPropertyValues("spring.ai.aifo.protocol=MyAiHub")
                 .run(context -> assertThat(

@@ -109,7 +109,12 @@ class StarterActuatorTest {
             assertThat(events.get(0).getProvider()).isEqualTo("openai");
             assertThat(events.get(0).getBucket().remaining()).isEqualTo(5);
 
-            for (String path : List.of("/actuator/aifo", "/actuator/env", "/actuator/configprops")) {
+            for (String path : List.of(
+                    "/actuator/aifo",
+                    "/actuator/env",
+                    "/actuator/configprops",
+                    "/actuator/metrics/aifo.quota.used",
+                    "/actuator/metrics/aifo.quota.limit")) {
                 assertThat(raw(port, path)).as(path).doesNotContain(KEY);
             }
         }
