@@ -152,6 +152,11 @@ final class OpenAiDialect {
             for (int index = 0; index < choices; index++) {
                 delta(out, request, index, d -> d.put("role", "assistant").put("content", ""), null);
                 if (cut) {
+                    // The first piece of the answer arrives, then the connection ends without [DONE].
+                    List<String> pieces = new SimulatedAnswer(contentFor(answer, index), null, null, null).pieces();
+                    if (!pieces.isEmpty()) {
+                        delta(out, request, index, d -> d.put("content", pieces.get(0)), null);
+                    }
                     return;
                 }
                 if (answer.reasoning() != null) {

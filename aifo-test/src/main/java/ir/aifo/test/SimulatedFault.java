@@ -47,7 +47,10 @@ public final class SimulatedFault {
         return new SimulatedFault(Kind.GARBAGE, Duration.ZERO);
     }
 
-    /** A stream that stops after its first chunk, without {@code data: [DONE]} (a call gets half a body). */
+    /**
+     * A stream that stops after the first piece of its answer, without {@code data: [DONE]} (a call
+     * gets half a body).
+     */
     public static SimulatedFault streamCutBeforeDone() {
         return new SimulatedFault(Kind.STREAM_CUT, Duration.ZERO);
     }
