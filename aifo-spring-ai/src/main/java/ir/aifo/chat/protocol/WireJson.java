@@ -1,7 +1,10 @@
 package ir.aifo.chat.protocol;
 
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The JSON settings every dialect shares: tolerant of fields a hub adds, strict about the shapes it
@@ -12,6 +15,19 @@ import tools.jackson.databind.json.JsonMapper;
 public final class WireJson {
 
     private WireJson() {}
+
+    /**
+     * The request body as JSON, with {@code extraFields} merged into its top level (winning over the
+     * typed fields): the {@code extra-body} option, for what a hub adds to the documented format.
+     */
+    public static byte[] write(JsonMapper json, Object body, @Nullable Map<String, Object> extraFields) {
+        if (extraFields == null || extraFields.isEmpty()) {
+            return json.writeValueAsBytes(body);
+        }
+        ObjectNode tree = json.valueToTree(body);
+        extraFields.forEach((name, value) -> tree.set(name, json.valueToTree(value)));
+        return json.writeValueAsBytes(tree);
+    }
 
     /** A mapper that ignores unknown fields, since hubs add their own. */
     public static JsonMapper newMapper() {

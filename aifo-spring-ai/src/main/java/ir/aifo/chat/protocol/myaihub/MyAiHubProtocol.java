@@ -12,6 +12,7 @@ import ir.aifo.chat.AifoMetadata;
 import ir.aifo.chat.protocol.HubProtocol;
 import ir.aifo.chat.protocol.HubStreamDecoder;
 import ir.aifo.chat.protocol.SecretRedactor;
+import ir.aifo.chat.protocol.WireJson;
 import ir.aifo.quota.HubQuota;
 import ir.aifo.quota.QuotaBucket;
 import java.time.Clock;
@@ -36,7 +37,6 @@ import org.springframework.util.Assert;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The MyAIHub dialect: key, model and prompt in a JSON body, earlier turns as ChatGPT-style
@@ -85,15 +85,7 @@ public final class MyAiHubProtocol implements HubProtocol {
     public HubRequest createRequest(
             Prompt prompt, AifoChatOptions options, List<ToolDefinition> tools, boolean stream) {
         MyAiHubRequest body = requests.create(apiKey, prompt, options, tools);
-        Map<String, Object> extraBody = options.getExtraBody();
-        byte[] bytes;
-        if (extraBody == null || extraBody.isEmpty()) {
-            bytes = json.writeValueAsBytes(body);
-        } else {
-            ObjectNode tree = json.valueToTree(body);
-            extraBody.forEach((name, value) -> tree.set(name, json.valueToTree(value)));
-            bytes = json.writeValueAsBytes(tree);
-        }
+        byte[] bytes = WireJson.write(json, body, options.getExtraBody());
         Map<String, String> headers = options.getHttpHeaders() == null ? Map.of() : options.getHttpHeaders();
         return new HubRequest(completionsPath, bytes, headers);
     }

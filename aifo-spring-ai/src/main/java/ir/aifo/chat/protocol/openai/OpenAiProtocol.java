@@ -14,14 +14,12 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.tool.definition.ToolDefinition;
 import org.springframework.util.Assert;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The OpenAI-compatible chat-completions dialect (AiFO, TokenHub): Bearer key, JSON request, JSON
@@ -69,16 +67,7 @@ public final class OpenAiProtocol implements HubProtocol {
     public HubRequest createRequest(
             Prompt prompt, AifoChatOptions options, List<ToolDefinition> tools, boolean stream) {
         ChatCompletionRequest body = requests.create(prompt, options, tools, stream);
-        return new HubRequest(completionsPath, serialize(body, options.getExtraBody()), headers(options));
-    }
-
-    private byte[] serialize(ChatCompletionRequest body, @Nullable Map<String, Object> extraBody) {
-        if (extraBody == null || extraBody.isEmpty()) {
-            return json.writeValueAsBytes(body);
-        }
-        ObjectNode tree = json.valueToTree(body);
-        extraBody.forEach((name, value) -> tree.set(name, json.valueToTree(value)));
-        return json.writeValueAsBytes(tree);
+        return new HubRequest(completionsPath, WireJson.write(json, body, options.getExtraBody()), headers(options));
     }
 
     // The key's own header is put last, so an extra header cannot replace or leak it.
