@@ -187,7 +187,8 @@ public final class MyAiHubProtocol implements HubProtocol {
             return flag.asBoolean();
         }
         if (flag.isNumber()) {
-            return flag.asInt() != 0;
+            // A number beyond an int (1e400, 99999999999999999999) is not 0, so it flags an error too.
+            return flag.asInt(1) != 0;
         }
         return flag.isString()
                 && (flag.asString().equalsIgnoreCase("true") || flag.asString().equals("1"));

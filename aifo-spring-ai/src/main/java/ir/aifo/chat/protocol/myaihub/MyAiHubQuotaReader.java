@@ -64,18 +64,20 @@ final class MyAiHubQuotaReader {
 
     // Counts may come as numbers or as numeric strings; anything else reads as 0 rather than failing a reply.
     private static long count(@Nullable JsonNode node) {
-        if (node == null || node.isNull()) {
+        // An object or array has no text to read a count from (Jackson 3 throws rather than return "").
+        if (node == null || node.isNull() || node.isContainer()) {
             return 0;
         }
         if (node.isIntegralNumber() && node.canConvertToLong()) {
             return node.asLong();
         }
         if (node.isNumber()) {
-            return (long) node.asDouble();
+            // Beyond a double's range (a 1000-digit integer) it reads as 0, like any other unreadable count.
+            return (long) node.asDouble(0);
         }
         try {
             return Long.parseLong(node.asString().trim());
-        } catch (NumberFormatException | UnsupportedOperationException notACount) {
+        } catch (NumberFormatException notACount) {
             return 0;
         }
     }

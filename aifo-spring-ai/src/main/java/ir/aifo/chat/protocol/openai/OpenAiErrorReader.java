@@ -70,9 +70,17 @@ final class OpenAiErrorReader {
         return HubErrorClassifier.classify(hubError, null);
     }
 
+    /**
+     * Whether an {@code error} member reports an error: proxies that wrap replies and errors alike send
+     * {@code "error": null} or {@code "error": false} with a good reply, which must not be lost.
+     */
+    static boolean isError(@Nullable JsonNode error) {
+        return error != null && !error.isNull() && !(error.isBoolean() && !error.asBoolean());
+    }
+
     private @Nullable HubError fromBody(JsonNode body, int status) {
         JsonNode error = body.get("error");
-        if (error != null && !error.isNull() && !(error.isBoolean() && !error.asBoolean())) {
+        if (isError(error)) {
             return describe(error, status);
         }
         JsonNode message = body.has("message") ? body.get("message") : body.get("detail");

@@ -97,7 +97,11 @@ public final class OpenAiProtocol implements HubProtocol {
         } catch (JacksonException unreadable) {
             throw errors.read(reply);
         }
-        if (completion.error() != null && !completion.error().isNull()) {
+        // The body "null" is valid JSON that Jackson reads as no completion at all.
+        if (completion == null) {
+            throw errors.read(reply);
+        }
+        if (OpenAiErrorReader.isError(completion.error())) {
             throw errors.fromErrorMember(completion.error(), reply.status());
         }
         if (completion.choices() == null || completion.choices().isEmpty()) {

@@ -67,7 +67,7 @@ final class OpenAiStreamDecoder implements HubStreamDecoder {
             throw errors.fromErrorMember(parseTree(data), 200);
         }
         ChatCompletion chunk = parseChunk(data);
-        if (chunk.error() != null && !chunk.error().isNull()) {
+        if (OpenAiErrorReader.isError(chunk.error())) {
             throw errors.fromErrorMember(chunk.error(), 200);
         }
         chunks++;
@@ -88,11 +88,17 @@ final class OpenAiStreamDecoder implements HubStreamDecoder {
     }
 
     private ChatCompletion parseChunk(String data) {
+        ChatCompletion chunk;
         try {
-            return json.readValue(data, ChatCompletion.class);
+            chunk = json.readValue(data, ChatCompletion.class);
         } catch (JacksonException unreadable) {
-            throw unreadable(unreadable);
+            throw unreadable(unreadable.getOriginalMessage(), unreadable);
         }
+        // "data: null" is valid JSON that Jackson reads as no chunk at all.
+        if (chunk == null) {
+            throw unreadable("the event's data is null", null);
+        }
+        return chunk;
     }
 
     private JsonNode parseTree(String data) {
@@ -103,10 +109,10 @@ final class OpenAiStreamDecoder implements HubStreamDecoder {
         }
     }
 
-    private AifoServerException unreadable(JacksonException cause) {
+    private AifoServerException unreadable(String reason, @Nullable JacksonException cause) {
         return new AifoServerException(
                 "The hub sent a stream event that is not a chat-completion chunk (after " + chunks + " chunks): "
-                        + cause.getOriginalMessage(),
+                        + reason,
                 HubError.of(200, null),
                 cause);
     }
