@@ -1,14 +1,20 @@
 package ir.aifo.chat;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.sun.net.httpserver.HttpServer;
 import ir.aifo.api.AifoAuthenticationException;
 import ir.aifo.api.AifoServerException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.chat.client.ChatClient;
@@ -260,6 +266,38 @@ class AifoChatModelStreamTest {
                                 "call_weather", "function", "get_weather", "{\"city\":\"تهران\"}"),
                         new AssistantMessage.ToolCall(
                                 "call_time", "function", "get_time", "{\"zone\":\"Asia/Tehran\"}"));
+    }
+
+    // WireMock does not tell which connection a request came on; the JDK's server tells the client's port.
+    @Test
+    void consecutiveStreamsReuseOneConnection() throws IOException {
+        List<Integer> clientPorts = new CopyOnWriteArrayList<>();
+        byte[] stream = (HubStub.contentChunk("ok") + HubStub.finishChunk() + HubStub.DONE).getBytes(UTF_8);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext(HubStub.PATH, exchange -> {
+            try (exchange) {
+                exchange.getRequestBody().readAllBytes();
+                clientPorts.add(exchange.getRemoteAddress().getPort());
+                exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+                exchange.sendResponseHeaders(200, 0);
+                exchange.getResponseBody().write(stream);
+            }
+        });
+        server.start();
+        try {
+            AifoChatModel model = AifoChatModel.builder()
+                    .baseUrl("http://127.0.0.1:" + server.getAddress().getPort())
+                    .apiKey(HubStub.API_KEY)
+                    .build();
+            for (int i = 0; i < 5; i++) {
+                assertThat(textsOf(model.stream(new Prompt("hi")).collectList().block(TIMEOUT)))
+                        .containsExactly("ok");
+            }
+        } finally {
+            server.stop(0);
+        }
+
+        assertThat(clientPorts).hasSize(5).containsOnly(clientPorts.get(0));
     }
 
     private static List<String> textsOf(List<ChatResponse> responses) {

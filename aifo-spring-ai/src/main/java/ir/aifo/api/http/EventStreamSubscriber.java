@@ -124,9 +124,14 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<Void> {
         body.complete(null);
     }
 
-    /** Stops reading because the consumer went away; closes the connection. */
-    void cancel() {
-        if (terminated.compareAndSet(false, true)) {
+    /**
+     * Stops reading because the consumer went away; closes the connection.
+     *
+     * @return whether the stream was still live, {@code false} when it had already ended
+     */
+    boolean cancel() {
+        boolean live = terminated.compareAndSet(false, true);
+        if (live) {
             silence.stop();
             Flow.Subscription current = subscription;
             if (current != null) {
@@ -134,6 +139,7 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<Void> {
             }
         }
         body.complete(null);
+        return live;
     }
 
     private void failSilent() {

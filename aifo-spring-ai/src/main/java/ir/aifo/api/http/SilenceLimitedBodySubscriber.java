@@ -2,7 +2,6 @@ package ir.aifo.api.http;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -82,8 +81,13 @@ final class SilenceLimitedBodySubscriber implements HttpResponse.BodySubscriber<
         }
     }
 
-    /** The reply's headers arrived but its body then stayed silent for longer than the read timeout. */
-    static final class BodySilenceException extends HttpTimeoutException {
+    /**
+     * The reply's headers arrived but its body then stayed silent for longer than the read timeout.
+     *
+     * <p>Not an {@code HttpTimeoutException}: the blocking {@code send()} re-creates those without their
+     * cause, and this one must reach the caller with its status.
+     */
+    static final class BodySilenceException extends IOException {
 
         private static final long serialVersionUID = 1L;
 
