@@ -5,6 +5,8 @@ import ir.aifo.quota.QuotaBucket;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -35,12 +37,31 @@ public record HubRateLimit(
      * @return the rate limit, or empty when the reply carried none of these headers
      */
     public static Optional<HubRateLimit> fromHeaders(HttpHeaders headers) {
-        String limitRequests = header(headers, "limit-requests");
-        String remainingRequests = header(headers, "remaining-requests");
-        String resetRequests = header(headers, "reset-requests");
-        String limitTokens = header(headers, "limit-tokens");
-        String remainingTokens = header(headers, "remaining-tokens");
-        String resetTokens = header(headers, "reset-tokens");
+        // One pass over the reply's few headers rather than a case-insensitive lookup for each name.
+        String limitRequests = null;
+        String remainingRequests = null;
+        String resetRequests = null;
+        String limitTokens = null;
+        String remainingTokens = null;
+        String resetTokens = null;
+        for (Map.Entry<String, List<String>> header : headers.map().entrySet()) {
+            String name = header.getKey();
+            if (name.length() <= PREFIX.length()
+                    || !name.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
+                    || header.getValue().isEmpty()) {
+                continue;
+            }
+            String value = header.getValue().get(0).trim();
+            switch (name.substring(PREFIX.length()).toLowerCase(Locale.ROOT)) {
+                case "limit-requests" -> limitRequests = value;
+                case "remaining-requests" -> remainingRequests = value;
+                case "reset-requests" -> resetRequests = value;
+                case "limit-tokens" -> limitTokens = value;
+                case "remaining-tokens" -> remainingTokens = value;
+                case "reset-tokens" -> resetTokens = value;
+                default -> {}
+            }
+        }
         if (limitRequests == null
                 && remainingRequests == null
                 && resetRequests == null
@@ -71,10 +92,6 @@ public record HubRateLimit(
                 "tokens", new QuotaBucket(Math.max(0, tokensLimit - tokensRemaining), tokensLimit, tokensRemaining));
         QuotaBucket requests = buckets.get("requests");
         return new HubQuota(null, null, requests.used(), requests.limit(), requests.remaining(), buckets);
-    }
-
-    private static @Nullable String header(HttpHeaders headers, String name) {
-        return headers.firstValue(PREFIX + name).map(String::trim).orElse(null);
     }
 
     // A malformed count is reported as unknown (0) rather than failing a reply that otherwise succeeded.

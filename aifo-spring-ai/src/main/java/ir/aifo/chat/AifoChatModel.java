@@ -30,7 +30,6 @@ import org.springframework.ai.chat.messages.ToolResponseMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
-import org.springframework.ai.chat.model.MessageAggregator;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.chat.observation.ChatModelObservationConvention;
 import org.springframework.ai.chat.observation.ChatModelObservationDocumentation;
@@ -173,16 +172,22 @@ public final class AifoChatModel implements ChatModel {
             try (Observation.Scope ignored = parent != null ? parent.openScope() : Observation.Scope.NOOP) {
                 observation.start();
             }
-            // Stopped on the way to the subscriber, after the aggregator has set the whole reply: so the
-            // observation is complete when the subscriber sees the end, and does not time its handling of it.
+            // Stopped on the way to the subscriber, after the whole reply is set: so the observation is
+            // complete when the subscriber sees the end, and does not time its handling of it.
             AtomicBoolean stopped = new AtomicBoolean();
             Runnable stop = () -> {
                 if (stopped.compareAndSet(false, true)) {
                     observation.stop();
                 }
             };
-            return new MessageAggregator()
-                    .aggregate(retry.stream(() -> streamOnce(hubRequest)), context::setResponse)
+            Flux<ChatResponse> responses = retry.stream(() -> streamOnce(hubRequest));
+            if (!observation.isNoop()) {
+                // Only an observation that is recorded needs the whole reply; others cost nothing per chunk.
+                StreamedReply reply = new StreamedReply();
+                responses =
+                        responses.doOnNext(reply::add).doOnComplete(() -> context.setResponse(reply.toChatResponse()));
+            }
+            return responses
                     .doOnError(observation::error)
                     .doOnTerminate(stop)
                     .doOnCancel(stop)
@@ -194,15 +199,12 @@ public final class AifoChatModel implements ChatModel {
         HubStreamDecoder decoder = protocol.newStreamDecoder();
         // Every response of a stream carries the same header figures; recording the first is enough.
         AtomicBoolean recorded = new AtomicBoolean();
-        return http.postForEvents(hubRequest, decoder::onHeaders, protocol::readError)
-                .<ChatResponse>handle((event, sink) -> {
+        return http.postForEvents(hubRequest, decoder::onHeaders, protocol::readError, event -> {
                     ChatResponse response = decoder.decode(event);
-                    if (response != null) {
-                        if (!recorded.getAndSet(true)) {
-                            quota.recordFrom(response);
-                        }
-                        sink.next(response);
+                    if (response != null && !recorded.get() && !recorded.getAndSet(true)) {
+                        quota.recordFrom(response);
                     }
+                    return response;
                 })
                 .concatWith(Mono.fromRunnable(decoder::onEnd));
     }

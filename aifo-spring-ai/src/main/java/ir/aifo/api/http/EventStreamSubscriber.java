@@ -14,19 +14,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.FluxSink;
 
 /**
- * Receives a response body as it arrives, decodes its Server-Sent Events and pushes them to a sink,
- * failing the sink when the hub falls silent for longer than the idle timeout.
+ * Receives a response body as it arrives, decodes its Server-Sent Events, turns each into an element
+ * and pushes it to a sink, failing the sink when the hub falls silent for longer than the idle timeout.
  *
  * <p>Buffers are requested one at a time, so a slow reader slows the socket instead of queueing the
  * whole stream in memory.
  */
-final class EventStreamSubscriber implements HttpResponse.BodySubscriber<Void> {
+final class EventStreamSubscriber<T> implements HttpResponse.BodySubscriber<Void> {
 
-    private final FluxSink<SseEvent> sink;
+    private final FluxSink<T> sink;
+
+    private final Function<SseEvent, @Nullable T> decoder;
 
     private final SseEventReader reader = new SseEventReader();
 
@@ -40,8 +43,10 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<Void> {
 
     private volatile Flow.@Nullable Subscription subscription;
 
-    EventStreamSubscriber(FluxSink<SseEvent> sink, Duration idleTimeout, String source) {
+    EventStreamSubscriber(
+            FluxSink<T> sink, Function<SseEvent, @Nullable T> decoder, Duration idleTimeout, String source) {
         this.sink = sink;
+        this.decoder = decoder;
         this.silence = new SilenceWatch(idleTimeout, this::failSilent);
         this.source = source;
     }
@@ -70,7 +75,7 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<Void> {
                 if (terminated.get()) {
                     return;
                 }
-                reader.feed(buffer, sink::next);
+                reader.feed(buffer, this::push);
             }
         } catch (SseFormatException malformed) {
             fail(new AifoServerException(
@@ -99,7 +104,7 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<Void> {
     @Override
     public void onComplete() {
         try {
-            reader.finish(sink::next);
+            reader.finish(this::push);
         } catch (RuntimeException failure) {
             fail(failure);
             return;
@@ -109,6 +114,13 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<Void> {
             sink.complete();
         }
         body.complete(null);
+    }
+
+    private void push(SseEvent event) {
+        T element = decoder.apply(event);
+        if (element != null) {
+            sink.next(element);
+        }
     }
 
     /** Ends the stream with {@code failure} unless it has already ended. */

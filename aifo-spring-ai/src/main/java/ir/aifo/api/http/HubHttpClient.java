@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 import reactor.core.publisher.Flux;
 
@@ -122,8 +123,37 @@ public final class HubHttpClient {
      */
     public Flux<SseEvent> postForEvents(
             HubRequest request, Consumer<HttpHeaders> onHeaders, Function<HubReply, RuntimeException> nonStreamReply) {
-        Flux<SseEvent> stream = Flux.create(sink -> {
-            EventStreamSubscriber events = new EventStreamSubscriber(sink, readTimeout, baseUrl);
+        return postForEvents(request, onHeaders, nonStreamReply, Function.identity());
+    }
+
+    /**
+     * Sends the request and streams what {@code decoder} makes of each Server-Sent Event of a
+     * successful reply, as {@link #postForEvents(HubRequest, Consumer, Function)} does with the events.
+     *
+     * <p>The decoder runs on the thread that reads the event, before the event is pushed: one operator
+     * less per event than mapping the returned stream, and no per-event restoring of thread-locals,
+     * which is what {@code Flux.handle} does where context propagation is on the classpath.
+     *
+     * @param decoder turns an event into an element, or into {@code null} when the event yields none;
+     *     an exception it throws ends the stream
+     * @since 0.1.0
+     */
+    public <T> Flux<T> postForEvents(
+            HubRequest request,
+            Consumer<HttpHeaders> onHeaders,
+            Function<HubReply, RuntimeException> nonStreamReply,
+            Function<SseEvent, @Nullable T> decoder) {
+        Function<SseEvent, @Nullable T> decode = decoder;
+        if (wire.logsResponses()) {
+            String url = uri(request.path()).toString();
+            decode = event -> {
+                wire.event(url, request, event);
+                return decoder.apply(event);
+            };
+        }
+        Function<SseEvent, @Nullable T> eventDecoder = decode;
+        return Flux.create(sink -> {
+            EventStreamSubscriber<T> events = new EventStreamSubscriber<>(sink, eventDecoder, readTimeout, baseUrl);
             HttpRequest httpRequest = toHttpRequest(request, "text/event-stream");
             CompletableFuture<HttpResponse<Void>> exchange = httpClient.sendAsync(httpRequest, info -> {
                 if (isEventStream(info)) {
@@ -151,11 +181,6 @@ public final class HubHttpClient {
                 }
             });
         });
-        if (!wire.logsResponses()) {
-            return stream;
-        }
-        String url = uri(request.path()).toString();
-        return stream.doOnNext(event -> wire.event(url, request, event));
     }
 
     private static RuntimeException readNonStreamReply(Function<HubReply, RuntimeException> reader, HubReply reply) {

@@ -42,6 +42,8 @@ public final class OpenAiProtocol implements HubProtocol {
 
     private final OpenAiReplyMapper replies = new OpenAiReplyMapper();
 
+    private final ChatCompletionReader completions;
+
     private final OpenAiErrorReader errors;
 
     public OpenAiProtocol(String apiKey, String completionsPath) {
@@ -55,6 +57,7 @@ public final class OpenAiProtocol implements HubProtocol {
         this.authorization = Map.of("Authorization", "Bearer " + apiKey);
         this.json = json;
         this.requests = new OpenAiRequestFactory(json);
+        this.completions = new ChatCompletionReader(json);
         this.errors = new OpenAiErrorReader(json, new SecretRedactor(apiKey), clock);
     }
 
@@ -93,7 +96,7 @@ public final class OpenAiProtocol implements HubProtocol {
         }
         ChatCompletion completion;
         try {
-            completion = json.readValue(reply.body(), ChatCompletion.class);
+            completion = completions.read(reply.body());
         } catch (JacksonException unreadable) {
             throw errors.read(reply);
         }
@@ -124,7 +127,7 @@ public final class OpenAiProtocol implements HubProtocol {
 
     @Override
     public HubStreamDecoder newStreamDecoder() {
-        return new OpenAiStreamDecoder(json, replies, errors);
+        return new OpenAiStreamDecoder(json, completions, replies, errors);
     }
 
     @Override

@@ -4,6 +4,7 @@ import ir.aifo.api.HubRateLimit;
 import ir.aifo.chat.AifoMetadata;
 import ir.aifo.chat.protocol.openai.ChatCompletion.Choice;
 import ir.aifo.chat.protocol.openai.ChatCompletion.ReplyMessage;
+import ir.aifo.quota.HubQuota;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,23 +23,26 @@ import tools.jackson.databind.JsonNode;
 final class OpenAiReplyMapper {
 
     /** A whole completion as a response. */
-    ChatResponse toChatResponse(ChatCompletion completion, @Nullable RateLimit rateLimit) {
-        return toChatResponse(completion, rateLimit, null);
+    ChatResponse toChatResponse(ChatCompletion completion, @Nullable HubRateLimit rateLimit) {
+        return toChatResponse(completion, rateLimit, rateLimit == null ? null : rateLimit.toQuota(), null);
     }
 
     /**
      * A completion, or with {@code streamedReasoning} set a stream chunk whose choices carry deltas, as
-     * a response.
+     * a response. The rate limit comes with its quota report, made once per reply rather than per chunk.
      */
     ChatResponse toChatResponse(
-            ChatCompletion completion, @Nullable RateLimit rateLimit, @Nullable StreamedReasoning streamedReasoning) {
+            ChatCompletion completion,
+            @Nullable RateLimit rateLimit,
+            @Nullable HubQuota quota,
+            @Nullable StreamedReasoning streamedReasoning) {
         List<Choice> choices = completion.choices() == null ? List.of() : completion.choices();
         List<Generation> generations = new ArrayList<>(choices.size());
         for (Choice choice : choices) {
             ReplyMessage message = streamedReasoning != null ? choice.delta() : choice.message();
             generations.add(generation(completion.id(), choice, message, streamedReasoning));
         }
-        return new ChatResponse(generations, metadata(completion, rateLimit));
+        return new ChatResponse(generations, metadata(completion, rateLimit, quota));
     }
 
     private static Generation generation(
@@ -66,11 +70,13 @@ final class OpenAiReplyMapper {
                 .properties(properties)
                 .toolCalls(message == null ? List.of() : toolCalls(message.toolCalls()))
                 .build();
-        return new Generation(
-                output,
-                ChatGenerationMetadata.builder()
+        // Most streamed pieces have no finish reason; they share the empty metadata instead of each building one.
+        ChatGenerationMetadata generationMetadata = choice.finishReason() == null
+                ? ChatGenerationMetadata.NULL
+                : ChatGenerationMetadata.builder()
                         .finishReason(choice.finishReason())
-                        .build());
+                        .build();
+        return new Generation(output, generationMetadata);
     }
 
     private static List<AssistantMessage.ToolCall> toolCalls(@Nullable List<ToolCall> calls) {
@@ -110,7 +116,8 @@ final class OpenAiReplyMapper {
         return content.toString();
     }
 
-    private static ChatResponseMetadata metadata(ChatCompletion completion, @Nullable RateLimit rateLimit) {
+    private static ChatResponseMetadata metadata(
+            ChatCompletion completion, @Nullable RateLimit rateLimit, @Nullable HubQuota quota) {
         ChatResponseMetadata.Builder metadata = ChatResponseMetadata.builder();
         if (completion.id() != null) {
             metadata.id(completion.id());
@@ -123,9 +130,9 @@ final class OpenAiReplyMapper {
         }
         if (rateLimit != null) {
             metadata.rateLimit(rateLimit);
-            if (rateLimit instanceof HubRateLimit hubRateLimit) {
-                metadata.keyValue(AifoMetadata.QUOTA, hubRateLimit.toQuota());
-            }
+        }
+        if (quota != null) {
+            metadata.keyValue(AifoMetadata.QUOTA, quota);
         }
         metadata.keyValue("created", completion.created());
         metadata.keyValue("system_fingerprint", completion.systemFingerprint());

@@ -5,9 +5,9 @@ import ir.aifo.api.HubError;
 import ir.aifo.api.HubRateLimit;
 import ir.aifo.api.sse.SseEvent;
 import ir.aifo.chat.protocol.HubStreamDecoder;
+import ir.aifo.quota.HubQuota;
 import java.net.http.HttpHeaders;
 import org.jspecify.annotations.Nullable;
-import org.springframework.ai.chat.metadata.RateLimit;
 import org.springframework.ai.chat.model.ChatResponse;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -23,6 +23,8 @@ final class OpenAiStreamDecoder implements HubStreamDecoder {
 
     private final JsonMapper json;
 
+    private final ChatCompletionReader completions;
+
     private final OpenAiReplyMapper replies;
 
     private final OpenAiErrorReader errors;
@@ -31,7 +33,9 @@ final class OpenAiStreamDecoder implements HubStreamDecoder {
 
     private final StreamedReasoning reasoning = new StreamedReasoning();
 
-    private @Nullable RateLimit rateLimit;
+    private @Nullable HubRateLimit rateLimit;
+
+    private @Nullable HubQuota quota;
 
     private @Nullable String lastId;
 
@@ -41,8 +45,10 @@ final class OpenAiStreamDecoder implements HubStreamDecoder {
 
     private boolean done;
 
-    OpenAiStreamDecoder(JsonMapper json, OpenAiReplyMapper replies, OpenAiErrorReader errors) {
+    OpenAiStreamDecoder(
+            JsonMapper json, ChatCompletionReader completions, OpenAiReplyMapper replies, OpenAiErrorReader errors) {
         this.json = json;
+        this.completions = completions;
         this.replies = replies;
         this.errors = errors;
     }
@@ -50,6 +56,7 @@ final class OpenAiStreamDecoder implements HubStreamDecoder {
     @Override
     public void onHeaders(HttpHeaders headers) {
         rateLimit = HubRateLimit.fromHeaders(headers).orElse(null);
+        quota = rateLimit == null ? null : rateLimit.toQuota();
     }
 
     @Override
@@ -61,7 +68,7 @@ final class OpenAiStreamDecoder implements HubStreamDecoder {
         if (data.equals(DONE) || data.trim().equals(DONE)) {
             done = true;
             ChatCompletion rest = toolCalls.drainAll(lastId, lastModel);
-            return rest == null ? null : replies.toChatResponse(rest, rateLimit, reasoning);
+            return rest == null ? null : replies.toChatResponse(rest, rateLimit, quota, reasoning);
         }
         if ("error".equals(event.event())) {
             throw errors.fromErrorMember(parseTree(data), 200);
@@ -74,7 +81,7 @@ final class OpenAiStreamDecoder implements HubStreamDecoder {
         lastId = chunk.id() != null ? chunk.id() : lastId;
         lastModel = chunk.model() != null ? chunk.model() : lastModel;
         ChatCompletion emitted = toolCalls.absorb(chunk);
-        return emitted == null ? null : replies.toChatResponse(emitted, rateLimit, reasoning);
+        return emitted == null ? null : replies.toChatResponse(emitted, rateLimit, quota, reasoning);
     }
 
     @Override
@@ -90,7 +97,7 @@ final class OpenAiStreamDecoder implements HubStreamDecoder {
     private ChatCompletion parseChunk(String data) {
         ChatCompletion chunk;
         try {
-            chunk = json.readValue(data, ChatCompletion.class);
+            chunk = completions.read(data);
         } catch (JacksonException unreadable) {
             throw unreadable(unreadable.getOriginalMessage(), unreadable);
         }

@@ -30,11 +30,15 @@ final class StreamedToolCalls {
             return chunk;
         }
         boolean worthEmitting = chunk.usage() != null;
-        List<Choice> choices = new ArrayList<>(chunk.choices().size());
-        for (Choice choice : chunk.choices()) {
+        List<Choice> original = chunk.choices();
+        // Copied only once a choice changes: most chunks carry text alone and go out as they came.
+        List<Choice> choices = null;
+        for (int i = 0; i < original.size(); i++) {
+            Choice choice = original.get(i);
             int choiceIndex = choice.index() == null ? 0 : choice.index();
             ReplyMessage delta = choice.delta();
-            if (delta != null && delta.toolCalls() != null) {
+            boolean hasPieces = delta != null && delta.toolCalls() != null;
+            if (hasPieces) {
                 for (ToolCall piece : delta.toolCalls()) {
                     add(choiceIndex, piece);
                 }
@@ -48,11 +52,21 @@ final class StreamedToolCalls {
             if (hasText || complete != null || choice.finishReason() != null) {
                 worthEmitting = true;
             }
-            choices.add(new Choice(
-                    choice.index(), choice.message(), withToolCalls(delta, complete), choice.finishReason()));
+            if (hasPieces || complete != null) {
+                if (choices == null) {
+                    choices = new ArrayList<>(original.subList(0, i));
+                }
+                choices.add(new Choice(
+                        choice.index(), choice.message(), withToolCalls(delta, complete), choice.finishReason()));
+            } else if (choices != null) {
+                choices.add(choice);
+            }
         }
         if (!worthEmitting) {
             return null;
+        }
+        if (choices == null) {
+            return chunk;
         }
         return new ChatCompletion(
                 chunk.id(),

@@ -1,0 +1,266 @@
+package ir.aifo.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs {@link ChatBenchmark} in interleaved rounds against one {@link StubHub} in this JVM, each
+ * benchmark of each client in a forked JVM of its own, and prints the table of figures and ratios
+ * against the raw client (median and min..max over the rounds).
+ *
+ * <p>Interleaving (every client once per round, the order rotating) spreads a busy machine's noise
+ * over all clients instead of letting it land on one. Options: {@code --rounds N}, {@code --warmup N},
+ * {@code --iterations N}, {@code --seconds N} (per iteration), {@code --out DIR}, {@code --footprint FILE}
+ * (from {@code footprint.sh}), {@code --jfr} (a flight recording of each fork's measurement),
+ * {@code --benchmarks call,callThroughput,stream} and {@code --clients raw,aifo,openai}.
+ */
+public final class BenchmarkSuite {
+
+    static final List<String> CLIENTS = List.of("raw", "aifo", "openai");
+
+    private final Map<String, String> options;
+
+    private final Path out;
+
+    private final Map<Figure, Map<String, List<Double>>> values = new EnumMap<>(Figure.class);
+
+    private BenchmarkSuite(Map<String, String> options) {
+        this.options = options;
+        this.out = Path.of(options.getOrDefault("out", "target/bench-results"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i].replaceFirst("^--", "");
+            boolean flag = i + 1 >= args.length || args[i + 1].startsWith("--");
+            options.put(name, flag ? "true" : args[++i]);
+        }
+        new BenchmarkSuite(options).run();
+    }
+
+    private void run() throws RunnerException, IOException {
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", "5"));
+        List<String> benchmarks = List.of(
+                options.getOrDefault("benchmarks", "call,callThroughput,stream").split(","));
+        List<String> clients = List.of(
+                options.getOrDefault("clients", String.join(",", CLIENTS)).split(","));
+        Files.createDirectories(out);
+        String machine = MachineDescription.describe();
+        long started = System.nanoTime();
+        try (StubHub hub = StubHub.start(0, ChatBenchmark.STREAM_CHUNKS)) {
+            System.out.println(
+                    "stub hub on " + hub.baseUrl() + "; " + rounds + " rounds of " + benchmarks + " x " + clients);
+            for (int round = 0; round < rounds; round++) {
+                for (String benchmark : benchmarks) {
+                    for (String client : rotate(clients, round)) {
+                        measure(hub, benchmark, client, round);
+                        // Written as the run goes, so that an interrupted run keeps what it measured.
+                        writeValues();
+                    }
+                }
+            }
+        }
+        String footprintFile = options.get("footprint");
+        Footprint footprint = null;
+        if (footprintFile != null && Files.exists(Path.of(footprintFile))) {
+            footprint = Footprint.read(Path.of(footprintFile));
+        } else if (footprintFile != null) {
+            System.out.println("no footprint figures in " + footprintFile + ": the table leaves them out");
+        }
+        String table = new ResultTable(values, footprint).render(machine, rounds, options);
+        Files.writeString(out.resolve("table.md"), table);
+        writeValues();
+        System.out.println();
+        System.out.println(table);
+        System.out.printf(
+                Locale.ROOT,
+                "benchmarks took %.1f min; table in %s%n",
+                (System.nanoTime() - started) / 60e9,
+                out.resolve("table.md"));
+    }
+
+    private static List<String> rotate(List<String> clients, int round) {
+        List<String> order = new ArrayList<>(clients.size());
+        for (int i = 0; i < clients.size(); i++) {
+            order.add(clients.get((i + round) % clients.size()));
+        }
+        return order;
+    }
+
+    private void measure(StubHub hub, String benchmark, String client, int round) throws RunnerException {
+        Path firstChunks = out.resolve("first-chunk-" + client + ".txt");
+        Path cpuFile = out.resolve("cpu-" + client + ".txt");
+        List<String> jvmArgs = new ArrayList<>(List.of(
+                "-Xms1g",
+                "-Xmx1g",
+                // A fork whose client left a thread running would otherwise wait 30 s before exiting.
+                "-Djmh.shutdownTimeout=2",
+                "-D" + ChatBenchmark.HUB_PROPERTY + "=" + hub.baseUrl(),
+                "-D" + FirstChunkLog.FILE_PROPERTY + "=" + firstChunks.toAbsolutePath(),
+                "-D" + CpuMeter.FILE_PROPERTY + "=" + cpuFile.toAbsolutePath()));
+        int seconds = Integer.parseInt(options.getOrDefault("seconds", "1"));
+        ChainedOptionsBuilder builder = new OptionsBuilder()
+                .include("^" + Pattern.quote(ChatBenchmark.class.getName() + "." + benchmark) + "$")
+                .param("client", client)
+                .forks(1)
+                .warmupIterations(Integer.parseInt(options.getOrDefault("warmup", "3")))
+                .warmupTime(TimeValue.seconds(seconds))
+                .measurementIterations(Integer.parseInt(options.getOrDefault("iterations", "3")))
+                .measurementTime(TimeValue.seconds(seconds))
+                .addProfiler(GCProfiler.class)
+                .jvmArgsAppend(jvmArgs.toArray(String[]::new))
+                .shouldFailOnError(true)
+                .verbosity(VerboseMode.SILENT);
+        if (options.containsKey("jfr")) {
+            Path dir = out.resolve("jfr").resolve(benchmark + "-" + client + "-round" + (round + 1));
+            builder.addProfiler("jfr", "dir=" + dir.toAbsolutePath());
+        }
+        RunResult result = runOnce(builder, benchmark, client, round);
+        Result<?> primary = result.getPrimaryResult();
+        double allocation = secondary(result, "gc.alloc.rate.norm");
+        double cpuMicros = readNumbers(cpuFile)[0];
+        String line;
+        switch (benchmark) {
+            case "call" -> {
+                add(Figure.CALL_P50, client, primary.getStatistics().getPercentile(50));
+                add(Figure.CALL_P99, client, primary.getStatistics().getPercentile(99));
+                add(Figure.CALL_ALLOC, client, allocation / 1024);
+                add(Figure.CALL_CPU, client, cpuMicros);
+                line = String.format(
+                        Locale.ROOT,
+                        "median %.0f µs, p99 %.0f µs, %.1f KB/call, CPU %.0f µs/call",
+                        primary.getStatistics().getPercentile(50),
+                        primary.getStatistics().getPercentile(99),
+                        allocation / 1024,
+                        cpuMicros);
+            }
+            case "callThroughput" -> {
+                add(Figure.THROUGHPUT, client, primary.getScore());
+                add(Figure.THROUGHPUT_CPU, client, cpuMicros);
+                line = String.format(Locale.ROOT, "%.0f req/s, CPU %.0f µs/call", primary.getScore(), cpuMicros);
+            }
+            case "stream" -> {
+                double[] first = readNumbers(firstChunks);
+                add(Figure.STREAM_FIRST, client, first[0] / 1000);
+                add(Figure.STREAM_LAST, client, primary.getStatistics().getPercentile(50) / 1000);
+                add(Figure.STREAM_LAST_P99, client, primary.getStatistics().getPercentile(99) / 1000);
+                add(Figure.STREAM_ALLOC, client, allocation / (1024 * 1024));
+                add(Figure.STREAM_CPU, client, cpuMicros / 1000);
+                line = String.format(
+                        Locale.ROOT,
+                        "first chunk %.2f ms, last chunk %.2f ms (p99 %.2f), %.2f MB/stream, CPU %.2f ms/stream",
+                        first[0] / 1000,
+                        primary.getStatistics().getPercentile(50) / 1000,
+                        primary.getStatistics().getPercentile(99) / 1000,
+                        allocation / (1024 * 1024),
+                        cpuMicros / 1000);
+            }
+            default -> throw new IllegalArgumentException("unknown benchmark " + benchmark);
+        }
+        System.out.printf(Locale.ROOT, "round %d  %-15s %-7s %s%n", round + 1, benchmark, client, line);
+    }
+
+    // A fork that fails (the JDK client's pool has a rare race that breaks one request of thousands) is
+    // run once more rather than losing the whole run; the retry is reported, a second failure is not hidden.
+    private static RunResult runOnce(ChainedOptionsBuilder builder, String benchmark, String client, int round)
+            throws RunnerException {
+        try {
+            return new Runner(builder.build()).runSingle();
+        } catch (RunnerException failure) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "round %d  %-15s %-7s failed (%s); running the fork again%n",
+                    round + 1,
+                    benchmark,
+                    client,
+                    rootCause(failure));
+            return new Runner(builder.build()).runSingle();
+        }
+    }
+
+    private static String rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        for (Throwable suppressed : failure.getCause() == null
+                ? new Throwable[0]
+                : failure.getCause().getSuppressed()) {
+            cause = suppressed;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+        }
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    private static double secondary(RunResult result, String name) {
+        Result<?> value = result.getSecondaryResults().get(name);
+        return value == null ? Double.NaN : value.getScore();
+    }
+
+    // The figures a fork wrote beside JMH's own (see FirstChunkLog and CpuMeter); the file is then removed.
+    private static double[] readNumbers(Path file) {
+        try {
+            String[] fields = Files.readString(file).trim().split(" ");
+            Files.delete(file);
+            double[] numbers = new double[fields.length];
+            for (int i = 0; i < fields.length; i++) {
+                numbers[i] = Double.parseDouble(fields[i]);
+            }
+            return numbers;
+        } catch (IOException failure) {
+            throw new UncheckedIOException("The benchmark fork wrote no figures to " + file, failure);
+        }
+    }
+
+    private void add(Figure figure, String client, double value) {
+        values.computeIfAbsent(figure, f -> new LinkedHashMap<>())
+                .computeIfAbsent(client, c -> new ArrayList<>())
+                .add(value);
+    }
+
+    private void writeValues() throws IOException {
+        StringBuilder tsv = new StringBuilder("figure\tclient\tround values\n");
+        values.forEach((figure, byClient) -> byClient.forEach((client, list) -> tsv.append(figure.name())
+                .append('\t')
+                .append(client)
+                .append('\t')
+                .append(list.stream()
+                        .map(v -> String.format(Locale.ROOT, "%.3f", v))
+                        .toList())
+                .append('\n')));
+        Files.writeString(out.resolve("rounds.tsv"), tsv.toString());
+    }
+
+    static @Nullable List<Double> ratios(@Nullable List<Double> values, @Nullable List<Double> reference) {
+        if (values == null || reference == null) {
+            return null;
+        }
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < Math.min(values.size(), reference.size()); i++) {
+            ratios.add(values.get(i) / reference.get(i));
+        }
+        return ratios;
+    }
+}

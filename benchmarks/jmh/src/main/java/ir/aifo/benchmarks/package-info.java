@@ -1,0 +1,8 @@
+/**
+ * JMH benchmarks of a chat call and a streamed reply through the raw JDK client, {@code AifoChatModel}
+ * and Spring AI's {@code OpenAiChatModel}, all against one loopback {@link ir.aifo.benchmarks.StubHub}.
+ */
+@NullMarked
+package ir.aifo.benchmarks;
+
+import org.jspecify.annotations.NullMarked;

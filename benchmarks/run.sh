@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# The README's performance figures in one command (about 10 minutes on 2 cores):
+#
+#   benchmarks/run.sh                 5 interleaved JMH rounds, 10 context starts per app
+#   benchmarks/run.sh --quick         1 round and 3 starts, shorter iterations: a smoke run (about 3 minutes)
+#   benchmarks/run.sh --rounds 3 --benchmarks call,stream --clients raw,aifo --jfr
+#
+# Builds the benchmark modules (tests skipped), measures the minimal apps' classpath and context start
+# (footprint.sh), then runs ir.aifo.benchmarks.BenchmarkSuite: raw JDK HttpClient + Jackson 3,
+# AifoChatModel and Spring AI's OpenAiChatModel against one loopback stub hub, each benchmark of
+# each client in its own forked JVM, every client once per round. Prints the table; it is also in
+# benchmarks/target/results/table.md, the figures of every round in rounds.tsv beside it, and with
+# --jfr a flight recording of each fork's measurement under jfr/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+rounds=5
+starts=10
+suite=()
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --quick)
+            rounds=1
+            starts=3
+            suite+=(--warmup 2 --iterations 2)
+            ;;
+        --rounds)
+            rounds=$2
+            shift
+            ;;
+        --starts)
+            starts=$2
+            shift
+            ;;
+        *)
+            suite+=("$1")
+            ;;
+    esac
+    shift
+done
+
+started=$(date +%s)
+echo "== building the benchmarks (tests skipped)"
+mvn -B -q -pl benchmarks/jmh,benchmarks/apps/bare,benchmarks/apps/aifo,benchmarks/apps/openai -am package -DskipTests
+
+echo "== classpath and context start of the minimal apps ($starts runs each)"
+benchmarks/footprint.sh "$starts" benchmarks/target/footprint.tsv
+
+echo "== JMH: $rounds interleaved rounds"
+cd benchmarks/jmh
+java -cp "target/classes:$(cat target/runtime-classpath.txt)" ir.aifo.benchmarks.BenchmarkSuite \
+    --rounds "$rounds" --warmup 4 --iterations 3 \
+    --footprint ../target/footprint.tsv --out ../target/results "${suite[@]}"
+echo "== all done in $(( ($(date +%s) - started) / 60 )) min $(( ($(date +%s) - started) % 60 )) s"
