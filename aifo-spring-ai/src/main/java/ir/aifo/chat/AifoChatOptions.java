@@ -26,6 +26,9 @@ import org.springframework.ai.tool.ToolCallback;
  */
 public final class AifoChatOptions implements ToolCallingChatOptions, StructuredOutputChatOptions {
 
+    /** The {@code toolChoice} values that are modes; any other value names the one function to call. */
+    public static final List<String> TOOL_CHOICE_MODES = List.of("none", "auto", "required");
+
     private final @Nullable String model;
     private final @Nullable Double temperature;
     private final @Nullable Double topP;

@@ -18,8 +18,6 @@ final class ChatOptionsValidator {
 
     private static final List<String> IMAGE_DETAILS = List.of("auto", "low", "high");
 
-    private static final List<String> TOOL_CHOICE_MODES = List.of("none", "auto", "required");
-
     private static final Pattern FUNCTION_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private static final Set<String> RESTRICTED_HEADERS =
@@ -60,7 +58,7 @@ final class ChatOptionsValidator {
     // A value that is not a mode names a function; OpenAI's name rule catches typos such as "Auto".
     private static void toolChoice(@Nullable String choice) {
         if (choice != null
-                && !TOOL_CHOICE_MODES.contains(choice)
+                && !AifoChatOptions.TOOL_CHOICE_MODES.contains(choice)
                 && !FUNCTION_NAME.matcher(choice).matches()) {
             throw invalid(
                     "toolChoice",

@@ -199,6 +199,22 @@ class MyAiHubProtocolTest {
         assertThat(body(requests(hub).get(0)).get("image_url").asString()).isEqualTo(dataUrl);
     }
 
+    @Test
+    void imageGivenAsBareBase64GoesAsADataUrlOfItsMimeType() {
+        reply(hub, 200, SUCCESS);
+        String base64 = Base64.getEncoder().encodeToString(PNG);
+
+        model().call(new Prompt(UserMessage.builder()
+                .text("این چیست؟")
+                .media(Media.builder()
+                        .mimeType(MimeTypeUtils.IMAGE_PNG)
+                        .data(base64)
+                        .build())
+                .build()));
+
+        assertThat(body(requests(hub).get(0)).get("image_url").asString()).isEqualTo("data:image/png;base64," + base64);
+    }
+
     static Stream<Arguments> requestsTheEndpointCannotCarry() {
         Media image = new Media(MimeTypeUtils.IMAGE_PNG, new ByteArrayResource(PNG));
         return Stream.of(
@@ -222,7 +238,7 @@ class MyAiHubProtocolTest {
                         (Consumer<ChatClient.ChatClientRequestSpec>) spec -> spec.user(user -> user.text("خلاصه کن")
                                 .media(new Media(
                                         MimeTypeUtils.parseMimeType("application/pdf"), new ByteArrayResource(PNG)))),
-                        "images only"),
+                        "only images"),
                 Arguments.of(
                         "an image without a question",
                         (Consumer<ChatClient.ChatClientRequestSpec>) spec -> spec.messages(

@@ -1,5 +1,6 @@
 package ir.aifo.api.http;
 
+import ir.aifo.api.SecretRedactor;
 import ir.aifo.api.sse.SseEvent;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ public final class WireLogger {
     /** Logs nothing. */
     public static final WireLogger OFF = new WireLogger(false, false);
 
-    static final String MASK = "[redacted]";
+    static final String MASK = SecretRedactor.MASK;
 
     private static final Log logger = LogFactory.getLog("ir.aifo.wire");
 
@@ -99,10 +100,7 @@ public final class WireLogger {
     static String mask(String text, List<String> secrets) {
         String masked = API_KEY_FIELD.matcher(text).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "$3");
         for (String secret : secrets) {
-            // A very short "secret" would mask ordinary words; real keys are long.
-            if (secret.length() >= 8) {
-                masked = masked.replace(secret, MASK);
-            }
+            masked = new SecretRedactor(secret).redact(masked);
         }
         return masked;
     }

@@ -1,8 +1,8 @@
 package ir.aifo.chat.protocol.myaihub;
 
 import ir.aifo.chat.AifoChatOptions;
+import ir.aifo.chat.protocol.ImageUrls;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,21 +104,11 @@ final class MyAiHubRequestFactory {
             throw new IllegalArgumentException(
                     "MyAIHub takes one image per request, but the last user message carries " + media.size());
         }
-        Media image = media.get(0);
-        if (!"image".equals(image.getMimeType().getType())) {
-            throw new IllegalArgumentException("MyAIHub takes images only, not " + image.getMimeType());
+        String url = ImageUrls.of(media.get(0), "MyAIHub");
+        if (ImageUrls.isInline(url)) {
+            return url;
         }
-        Object data = image.getData();
-        if (data instanceof byte[] bytes) {
-            return "data:" + image.getMimeType().getType() + "/"
-                    + image.getMimeType().getSubtype() + ";base64,"
-                    + Base64.getEncoder().encodeToString(bytes);
-        }
-        String text = data.toString();
-        if (text.startsWith("data:")) {
-            return text;
-        }
-        throw new IllegalArgumentException("MyAIHub takes images only as data: URLs, not as a link (" + abbreviate(text)
+        throw new IllegalArgumentException("MyAIHub takes images only as data: URLs, not as a link (" + abbreviate(url)
                 + "): give the image's bytes, for example as a Resource, and it is sent inline");
     }
 

@@ -2,9 +2,9 @@ package ir.aifo.chat.protocol.openai;
 
 import ir.aifo.chat.AifoChatOptions;
 import ir.aifo.chat.AifoResponseFormat;
+import ir.aifo.chat.protocol.ImageUrls;
 import ir.aifo.chat.protocol.openai.ChatCompletionMessage.ContentPart;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -21,8 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Turns a prompt and its merged options into the chat-completions request body. */
 final class OpenAiRequestFactory {
-
-    private static final List<String> TOOL_CHOICE_MODES = List.of("none", "auto", "required");
 
     private final JsonMapper json;
 
@@ -61,7 +59,7 @@ final class OpenAiRequestFactory {
 
     // The three modes go out as strings; any other value names the one function the model must call.
     private static @Nullable Object toolChoice(@Nullable String choice) {
-        if (choice == null || TOOL_CHOICE_MODES.contains(choice)) {
+        if (choice == null || AifoChatOptions.TOOL_CHOICE_MODES.contains(choice)) {
             return choice;
         }
         return ChatCompletionRequest.NamedToolChoice.of(choice);
@@ -136,29 +134,9 @@ final class OpenAiRequestFactory {
             parts.add(ContentPart.text(message.getText()));
         }
         for (Media media : message.getMedia()) {
-            parts.add(ContentPart.image(imageUrl(media), imageDetail));
+            parts.add(ContentPart.image(ImageUrls.of(media, "an OpenAI-compatible hub"), imageDetail));
         }
         return ChatCompletionMessage.of("user", parts);
-    }
-
-    private static String imageUrl(Media media) {
-        if (!"image".equals(media.getMimeType().getType())) {
-            throw new IllegalArgumentException("Media of type " + media.getMimeType()
-                    + " cannot be sent to an OpenAI-compatible hub: only images (image/*) are supported");
-        }
-        Object data = media.getData();
-        if (data instanceof byte[] bytes) {
-            return dataUrl(media, Base64.getEncoder().encodeToString(bytes));
-        }
-        // Spring AI's Media keeps both a URL and base64 content as a string. Base64 has no ':', so a
-        // string with one is a URL (https:, data:) and goes as it is; anything else is the image itself.
-        String text = data.toString();
-        return text.indexOf(':') > 0 ? text : dataUrl(media, text);
-    }
-
-    private static String dataUrl(Media media, String base64) {
-        return "data:" + media.getMimeType().getType() + "/"
-                + media.getMimeType().getSubtype() + ";base64," + base64;
     }
 
     private static ChatCompletionMessage assistant(AssistantMessage message) {

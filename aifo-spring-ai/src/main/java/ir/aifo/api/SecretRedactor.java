@@ -1,16 +1,17 @@
-package ir.aifo.chat.protocol;
+package ir.aifo.api;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * Removes the API key from text that came from a hub, since some hubs echo a rejected key in their
- * error message and that message ends up in exceptions and logs.
+ * Removes the API key from text that came from a hub or goes to a log: some hubs echo a rejected key in
+ * their error message, and that message ends up in exceptions and logs.
  *
  * @since 0.1.0
  */
 public final class SecretRedactor {
 
-    private static final String MASK = "[redacted]";
+    /** What a secret is replaced with. */
+    public static final String MASK = "[redacted]";
 
     private final String secret;
 
