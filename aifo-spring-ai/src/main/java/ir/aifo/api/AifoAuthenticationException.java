@@ -10,6 +10,8 @@ import org.springframework.ai.retry.NonTransientAiException;
  */
 public class AifoAuthenticationException extends NonTransientAiException implements AifoException {
 
+    private static final long serialVersionUID = 1L;
+
     private final HubError hubError;
 
     public AifoAuthenticationException(String message, HubError hubError) {

@@ -10,6 +10,8 @@ import org.springframework.ai.retry.NonTransientAiException;
  */
 public class AifoBadRequestException extends NonTransientAiException implements AifoException {
 
+    private static final long serialVersionUID = 1L;
+
     private final HubError hubError;
 
     public AifoBadRequestException(String message, HubError hubError) {

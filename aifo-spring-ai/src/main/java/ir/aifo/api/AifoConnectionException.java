@@ -10,6 +10,8 @@ import org.springframework.ai.retry.TransientAiException;
  */
 public class AifoConnectionException extends TransientAiException implements AifoException {
 
+    private static final long serialVersionUID = 1L;
+
     private final HubError hubError;
 
     public AifoConnectionException(String message, HubError hubError) {

@@ -10,6 +10,8 @@ import org.springframework.ai.retry.NonTransientAiException;
  */
 public class AifoModelNotInPlanException extends NonTransientAiException implements AifoException {
 
+    private static final long serialVersionUID = 1L;
+
     private final HubError hubError;
 
     private final @Nullable String plan;

@@ -14,6 +14,8 @@ import org.springframework.ai.retry.NonTransientAiException;
  */
 public class AifoQuotaExceededException extends NonTransientAiException implements AifoException {
 
+    private static final long serialVersionUID = 1L;
+
     private final HubError hubError;
 
     private final @Nullable String provider;

@@ -12,6 +12,8 @@ import org.springframework.ai.retry.TransientAiException;
  */
 public class AifoRateLimitException extends TransientAiException implements AifoException {
 
+    private static final long serialVersionUID = 1L;
+
     private final HubError hubError;
 
     private final @Nullable Duration retryAfter;

@@ -10,6 +10,8 @@ import org.springframework.ai.retry.TransientAiException;
  */
 public class AifoServerException extends TransientAiException implements AifoException {
 
+    private static final long serialVersionUID = 1L;
+
     private final HubError hubError;
 
     public AifoServerException(String message, HubError hubError) {

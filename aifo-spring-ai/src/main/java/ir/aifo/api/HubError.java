@@ -1,5 +1,6 @@
 package ir.aifo.api;
 
+import java.io.Serializable;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,7 +18,7 @@ public record HubError(
         @Nullable String message,
         @Nullable String type,
         @Nullable String code,
-        @Nullable String param) {
+        @Nullable String param) implements Serializable {
 
     /** An error that carries only a status and a message. */
     public static HubError of(int status, @Nullable String message) {

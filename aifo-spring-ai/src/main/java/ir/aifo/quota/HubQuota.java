@@ -1,5 +1,6 @@
 package ir.aifo.quota;
 
+import java.io.Serializable;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,7 +26,8 @@ public record HubQuota(
         long used,
         long limit,
         long remaining,
-        Map<String, QuotaBucket> breakdown) {
+        Map<String, QuotaBucket> breakdown)
+        implements Serializable {
 
     /** The provider name MyAIHub uses for OpenRouter models. */
     public static final String OPENROUTER = "openrouter";

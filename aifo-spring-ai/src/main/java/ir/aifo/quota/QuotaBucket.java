@@ -1,11 +1,13 @@
 package ir.aifo.quota;
 
+import java.io.Serializable;
+
 /**
  * One provider's allowance for the period: how many requests were used, the limit, and what is left.
  *
  * @since 0.1.0
  */
-public record QuotaBucket(long used, long limit, long remaining) {
+public record QuotaBucket(long used, long limit, long remaining) implements Serializable {
 
     /**
      * Whether a bucket that has an allowance has none left. A bucket with no allowance at all (a plan
