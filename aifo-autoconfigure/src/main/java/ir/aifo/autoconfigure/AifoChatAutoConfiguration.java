@@ -81,6 +81,11 @@ public final class AifoChatAutoConfiguration {
         return factory.create(connection, chat, quota);
     }
 
+    @Bean
+    AifoWarmUp aifoWarmUp(ObjectProvider<AifoChatModel> models) {
+        return new AifoWarmUp(models);
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(MeterRegistry.class)
     static class QuotaMetricsConfiguration {

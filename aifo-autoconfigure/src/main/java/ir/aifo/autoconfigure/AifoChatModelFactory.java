@@ -88,7 +88,7 @@ public final class AifoChatModelFactory {
                 .maxRetryAfter(connection.getMaxRetryAfter())
                 .retryAcceptedRequests(connection.isRetryAcceptedRequests())
                 .wireLogging(connection.isLogRequests(), connection.isLogResponses())
-                .httpClient(httpClient(connection))
+                .httpClientFactory(httpClientBuilder(connection)::build)
                 .defaultOptions(chat.toOptions())
                 .retryTemplate(retryTemplate)
                 .observationRegistry(observationRegistry)
@@ -104,8 +104,11 @@ public final class AifoChatModelFactory {
         return builder.build();
     }
 
-    /** The JDK client for one hub: properties first, then the application's customizers. */
-    HttpClient httpClient(AifoConnectionProperties connection) {
+    /**
+     * The JDK client for one hub, properties first, then the application's customizers. Configured now,
+     * so that a wrong setting fails the start; built on the first request.
+     */
+    HttpClient.Builder httpClientBuilder(AifoConnectionProperties connection) {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(connection.getHttpVersion())
                 .connectTimeout(connection.getConnectTimeout())
@@ -120,7 +123,7 @@ public final class AifoChatModelFactory {
             applySslBundle(builder, bundleName);
         }
         httpClientCustomizers.forEach(customizer -> customizer.customize(builder));
-        return builder.build();
+        return builder;
     }
 
     private static @Nullable ProxySelector proxy(AifoConnectionProperties.Proxy proxy) {

@@ -13,10 +13,13 @@ import io.micrometer.observation.tck.TestObservationRegistry;
 import ir.aifo.chat.AifoChatModel;
 import ir.aifo.chat.AifoChatOptions;
 import java.io.InputStream;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +32,9 @@ import org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConf
 import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
 import org.springframework.ai.retry.TransientAiException;
 import org.springframework.ai.retry.autoconfigure.SpringAiRetryAutoConfiguration;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.retry.RetryPolicy;
@@ -313,5 +318,31 @@ class AifoChatAutoConfigurationTest {
             }
         }
         throw new AssertionError("No metadata for " + name);
+    }
+
+    @Test
+    void onceTheApplicationIsReadyTheModelsAreWarmedUpInTheBackground() {
+        CountDownLatch clientMade = new CountDownLatch(1);
+        runner.withBean(
+                        AifoChatModel.class,
+                        () -> AifoChatModel.builder()
+                                .baseUrl(hub.baseUrl())
+                                .apiKey(KEY)
+                                .httpClientFactory(() -> {
+                                    clientMade.countDown();
+                                    return HttpClient.newHttpClient();
+                                })
+                                .build())
+                .run(context -> {
+                    assertThat(clientMade.getCount()).as("made at start").isOne();
+
+                    context.publishEvent(new ApplicationReadyEvent(
+                            new SpringApplication(),
+                            new String[0],
+                            context.getSourceApplicationContext(),
+                            Duration.ZERO));
+
+                    assertThat(clientMade.await(10, TimeUnit.SECONDS)).isTrue();
+                });
     }
 }

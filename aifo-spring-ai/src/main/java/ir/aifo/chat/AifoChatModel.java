@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
@@ -109,6 +110,18 @@ public final class AifoChatModel implements ChatModel {
     @Override
     public AifoChatOptions getOptions() {
         return defaultOptions;
+    }
+
+    /**
+     * Makes now what the first request would otherwise wait for: the dialect with its JSON mapper and
+     * the JDK client with the JVM's TLS context (together a few hundred milliseconds on a cold JVM).
+     * Both are made on first use so that they do not delay an application's start; the
+     * auto-configuration calls this on a background thread once the application is ready. Safe to call
+     * at any time and more than once.
+     */
+    public void warmUp() {
+        protocol.name();
+        http.httpClient();
     }
 
     /** The dialect this model speaks, such as {@code openai}. */
@@ -268,7 +281,7 @@ public final class AifoChatModel implements ChatModel {
         private @Nullable String completionsPath;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(60);
-        private @Nullable HttpClient httpClient;
+        private @Nullable Supplier<HttpClient> httpClientFactory;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private @Nullable HubProtocol hubProtocol;
         private @Nullable HubHttpClient hubHttpClient;
@@ -315,7 +328,10 @@ public final class AifoChatModel implements ChatModel {
             return this;
         }
 
-        /** How long to wait for a connection; 10 seconds by default. Ignored with {@link #httpClient}. */
+        /**
+         * How long to wait for a connection; 10 seconds by default. Ignored with {@link #httpClient} and
+         * {@link #httpClientFactory}.
+         */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = positive(connectTimeout, "connectTimeout");
             return this;
@@ -329,7 +345,19 @@ public final class AifoChatModel implements ChatModel {
 
         /** The JDK client to send with, when it needs a proxy, TLS settings or an executor of the caller's. */
         public Builder httpClient(HttpClient httpClient) {
-            this.httpClient = httpClient;
+            Assert.notNull(httpClient, "httpClient must not be null");
+            this.httpClientFactory = () -> httpClient;
+            return this;
+        }
+
+        /**
+         * Makes the JDK client to send with on the first request, as the default client is made: building
+         * one initialises the JVM's default TLS context, a few hundred milliseconds that need not delay
+         * the application's start.
+         */
+        public Builder httpClientFactory(Supplier<HttpClient> httpClientFactory) {
+            Assert.notNull(httpClientFactory, "httpClientFactory must not be null");
+            this.httpClientFactory = httpClientFactory;
             return this;
         }
 
@@ -466,13 +494,18 @@ public final class AifoChatModel implements ChatModel {
                 throw new IllegalArgumentException("The hub's API key is not set: pass it to apiKey(...)");
             }
             String path = completionsPath != null ? completionsPath : protocol.defaultCompletionsPath();
-            return protocol.create(apiKey, path, WireJson.newMapper(), clock);
+            Assert.hasText(path, "completionsPath must not be empty");
+            AifoProtocol dialect = protocol;
+            String key = apiKey;
+            Clock protocolClock = clock;
+            return new LazyHubProtocol(() -> dialect.create(key, path, WireJson.newMapper(), protocolClock));
         }
 
         private HubHttpClient newHttpClient() {
-            HttpClient client = httpClient != null
-                    ? httpClient
-                    : HttpClient.newBuilder()
+            Duration connectTimeout = this.connectTimeout;
+            Supplier<HttpClient> factory = httpClientFactory != null
+                    ? httpClientFactory
+                    : () -> HttpClient.newBuilder()
                             .version(HttpClient.Version.HTTP_1_1)
                             .connectTimeout(connectTimeout)
                             .followRedirects(HttpClient.Redirect.NEVER)
@@ -481,7 +514,7 @@ public final class AifoChatModel implements ChatModel {
             allHeaders.put("User-Agent", AifoVersion.userAgent());
             allHeaders.putAll(headers);
             return new HubHttpClient(
-                    client, baseUrl, readTimeout, allHeaders, new WireLogger(logRequests, logResponses));
+                    factory, baseUrl, readTimeout, allHeaders, new WireLogger(logRequests, logResponses));
         }
 
         private static Duration positive(Duration duration, String name) {

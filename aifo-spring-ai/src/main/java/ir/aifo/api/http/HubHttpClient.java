@@ -21,8 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
+import org.springframework.util.function.SingletonSupplier;
 import reactor.core.publisher.Flux;
 
 /**
@@ -36,7 +38,7 @@ import reactor.core.publisher.Flux;
  */
 public final class HubHttpClient {
 
-    private final HttpClient httpClient;
+    private final SingletonSupplier<HttpClient> httpClient;
 
     private final String baseUrl;
 
@@ -67,17 +69,41 @@ public final class HubHttpClient {
             Duration readTimeout,
             Map<String, String> defaultHeaders,
             WireLogger wire) {
-        Assert.notNull(httpClient, "httpClient must not be null");
+        this(constant(httpClient), baseUrl, readTimeout, defaultHeaders, wire);
+    }
+
+    /**
+     * @param httpClientFactory makes the client on the first request: building a JDK client
+     *     initialises the default TLS context, which reads the whole trust store, and an application
+     *     should not wait for that while it starts
+     */
+    public HubHttpClient(
+            Supplier<HttpClient> httpClientFactory,
+            URI baseUrl,
+            Duration readTimeout,
+            Map<String, String> defaultHeaders,
+            WireLogger wire) {
+        Assert.notNull(httpClientFactory, "httpClientFactory must not be null");
         Assert.notNull(baseUrl, "baseUrl must not be null");
         Assert.isTrue(
                 readTimeout != null && !readTimeout.isNegative() && !readTimeout.isZero(),
                 "readTimeout must be positive");
         String base = baseUrl.toString();
-        this.httpClient = httpClient;
+        this.httpClient = SingletonSupplier.of(httpClientFactory);
         this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.readTimeout = readTimeout;
         this.defaultHeaders = Map.copyOf(defaultHeaders);
         this.wire = wire;
+    }
+
+    private static Supplier<HttpClient> constant(HttpClient httpClient) {
+        Assert.notNull(httpClient, "httpClient must not be null");
+        return () -> httpClient;
+    }
+
+    /** The JDK client, made by the factory on first use. */
+    public HttpClient httpClient() {
+        return httpClient.obtain();
     }
 
     /** The base URL requests are sent below, without a trailing slash. */
@@ -97,8 +123,8 @@ public final class HubHttpClient {
         // common pool, which on a two-core machine means a new thread per call (a tenth of a millisecond).
         HttpResponse<byte[]> response;
         try {
-            response = httpClient.send(
-                    httpRequest, info -> new SilenceLimitedBodySubscriber(readTimeout, info.statusCode()));
+            response = httpClient()
+                    .send(httpRequest, info -> new SilenceLimitedBodySubscriber(readTimeout, info.statusCode()));
         } catch (IOException failure) {
             throw connectionFailure(failure);
         } catch (InterruptedException interrupted) {
@@ -155,7 +181,7 @@ public final class HubHttpClient {
         return Flux.create(sink -> {
             EventStreamSubscriber<T> events = new EventStreamSubscriber<>(sink, eventDecoder, readTimeout, baseUrl);
             HttpRequest httpRequest = toHttpRequest(request, "text/event-stream");
-            CompletableFuture<HttpResponse<Void>> exchange = httpClient.sendAsync(httpRequest, info -> {
+            CompletableFuture<HttpResponse<Void>> exchange = httpClient().sendAsync(httpRequest, info -> {
                 if (isEventStream(info)) {
                     onHeaders.accept(info.headers());
                     return events;
