@@ -88,7 +88,7 @@ public final class AifoChatModelFactory {
                 .maxRetryAfter(connection.getMaxRetryAfter())
                 .retryAcceptedRequests(connection.isRetryAcceptedRequests())
                 .wireLogging(connection.isLogRequests(), connection.isLogResponses())
-                .httpClientFactory(httpClientBuilder(connection)::build)
+                .httpClientBuilder(httpClientBuilder(connection))
                 .defaultOptions(chat.toOptions())
                 .retryTemplate(retryTemplate)
                 .observationRegistry(observationRegistry)
@@ -106,7 +106,7 @@ public final class AifoChatModelFactory {
 
     /**
      * The JDK client for one hub, properties first, then the application's customizers. Configured now,
-     * so that a wrong setting fails the start; built on the first request.
+     * so that a wrong setting fails the start; the model builds it on the first request.
      */
     HttpClient.Builder httpClientBuilder(AifoConnectionProperties connection) {
         HttpClient.Builder builder = HttpClient.newBuilder()

@@ -13,6 +13,7 @@ import io.micrometer.observation.tck.TestObservationRegistry;
 import ir.aifo.chat.AifoChatModel;
 import ir.aifo.chat.AifoChatOptions;
 import java.io.InputStream;
+import java.lang.reflect.Proxy;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -322,19 +323,25 @@ class AifoChatAutoConfigurationTest {
 
     @Test
     void onceTheApplicationIsReadyTheModelsAreWarmedUpInTheBackground() {
-        CountDownLatch clientMade = new CountDownLatch(1);
+        CountDownLatch clientsBuilt = new CountDownLatch(2);
+        HttpClient.Builder real = HttpClient.newBuilder();
+        HttpClient.Builder counting = (HttpClient.Builder) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {HttpClient.Builder.class}, (proxy, method, args) -> {
+                    Object result = method.invoke(real, args);
+                    if (method.getName().equals("build")) {
+                        clientsBuilt.countDown();
+                    }
+                    return result == real ? proxy : result;
+                });
         runner.withBean(
                         AifoChatModel.class,
                         () -> AifoChatModel.builder()
                                 .baseUrl(hub.baseUrl())
                                 .apiKey(KEY)
-                                .httpClientFactory(() -> {
-                                    clientMade.countDown();
-                                    return HttpClient.newHttpClient();
-                                })
+                                .httpClientBuilder(counting)
                                 .build())
                 .run(context -> {
-                    assertThat(clientMade.getCount()).as("made at start").isOne();
+                    assertThat(clientsBuilt.getCount()).as("built at start").isEqualTo(2);
 
                     context.publishEvent(new ApplicationReadyEvent(
                             new SpringApplication(),
@@ -342,7 +349,7 @@ class AifoChatAutoConfigurationTest {
                             context.getSourceApplicationContext(),
                             Duration.ZERO));
 
-                    assertThat(clientMade.await(10, TimeUnit.SECONDS)).isTrue();
+                    assertThat(clientsBuilt.await(10, TimeUnit.SECONDS)).isTrue();
                 });
     }
 }

@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
@@ -121,7 +120,7 @@ public final class AifoChatModel implements ChatModel {
      */
     public void warmUp() {
         protocol.name();
-        http.httpClient();
+        http.warmUp();
     }
 
     /** The dialect this model speaks, such as {@code openai}. */
@@ -281,7 +280,9 @@ public final class AifoChatModel implements ChatModel {
         private @Nullable String completionsPath;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(60);
-        private @Nullable Supplier<HttpClient> httpClientFactory;
+        private @Nullable HttpClient httpClient;
+
+        private HttpClient.@Nullable Builder httpClientBuilder;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private @Nullable HubProtocol hubProtocol;
         private @Nullable HubHttpClient hubHttpClient;
@@ -330,7 +331,7 @@ public final class AifoChatModel implements ChatModel {
 
         /**
          * How long to wait for a connection; 10 seconds by default. Ignored with {@link #httpClient} and
-         * {@link #httpClientFactory}.
+         * {@link #httpClientBuilder}.
          */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = positive(connectTimeout, "connectTimeout");
@@ -343,21 +344,28 @@ public final class AifoChatModel implements ChatModel {
             return this;
         }
 
-        /** The JDK client to send with, when it needs a proxy, TLS settings or an executor of the caller's. */
+        /**
+         * A ready JDK client to send with, used as it is for calls and streams alike; see
+         * {@link #httpClientBuilder} for the better choice when the client needs a proxy, TLS settings or
+         * an executor of the caller's.
+         */
         public Builder httpClient(HttpClient httpClient) {
             Assert.notNull(httpClient, "httpClient must not be null");
-            this.httpClientFactory = () -> httpClient;
+            this.httpClient = httpClient;
+            this.httpClientBuilder = null;
             return this;
         }
 
         /**
-         * Makes the JDK client to send with on the first request, as the default client is made: building
-         * one initialises the JVM's default TLS context, a few hundred milliseconds that need not delay
-         * the application's start.
+         * The JDK client to send with, as a configured builder: preferred to {@link #httpClient}, since
+         * the model then builds it on the first request, not while the application starts (building one
+         * initialises the JVM's default TLS context), and gives blocking calls a copy that completes
+         * them on the selector thread (see {@link HubHttpClient}).
          */
-        public Builder httpClientFactory(Supplier<HttpClient> httpClientFactory) {
-            Assert.notNull(httpClientFactory, "httpClientFactory must not be null");
-            this.httpClientFactory = httpClientFactory;
+        public Builder httpClientBuilder(HttpClient.Builder httpClientBuilder) {
+            Assert.notNull(httpClientBuilder, "httpClientBuilder must not be null");
+            this.httpClientBuilder = httpClientBuilder;
+            this.httpClient = null;
             return this;
         }
 
@@ -502,19 +510,20 @@ public final class AifoChatModel implements ChatModel {
         }
 
         private HubHttpClient newHttpClient() {
-            Duration connectTimeout = this.connectTimeout;
-            Supplier<HttpClient> factory = httpClientFactory != null
-                    ? httpClientFactory
-                    : () -> HttpClient.newBuilder()
-                            .version(HttpClient.Version.HTTP_1_1)
-                            .connectTimeout(connectTimeout)
-                            .followRedirects(HttpClient.Redirect.NEVER)
-                            .build();
             Map<String, String> allHeaders = new LinkedHashMap<>();
             allHeaders.put("User-Agent", AifoVersion.userAgent());
             allHeaders.putAll(headers);
-            return new HubHttpClient(
-                    factory, baseUrl, readTimeout, allHeaders, new WireLogger(logRequests, logResponses));
+            WireLogger wire = new WireLogger(logRequests, logResponses);
+            if (httpClient != null) {
+                return new HubHttpClient(httpClient, baseUrl, readTimeout, allHeaders, wire);
+            }
+            HttpClient.Builder builder = httpClientBuilder != null
+                    ? httpClientBuilder
+                    : HttpClient.newBuilder()
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .connectTimeout(connectTimeout)
+                            .followRedirects(HttpClient.Redirect.NEVER);
+            return new HubHttpClient(builder, baseUrl, readTimeout, allHeaders, wire);
         }
 
         private static Duration positive(Duration duration, String name) {
