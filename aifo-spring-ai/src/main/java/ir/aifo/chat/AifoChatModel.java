@@ -281,7 +281,6 @@ public final class AifoChatModel implements ChatModel {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(60);
         private @Nullable HttpClient httpClient;
-
         private HttpClient.@Nullable Builder httpClientBuilder;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private @Nullable HubProtocol hubProtocol;
@@ -360,7 +359,8 @@ public final class AifoChatModel implements ChatModel {
          * The JDK client to send with, as a configured builder: preferred to {@link #httpClient}, since
          * the model then builds it on the first request, not while the application starts (building one
          * initialises the JVM's default TLS context), and gives blocking calls a copy that completes
-         * them on the selector thread (see {@link HubHttpClient}).
+         * them on the selector thread (see {@link HubHttpClient}). Give each model a builder of its own:
+         * the model sets that copy's executor on it.
          */
         public Builder httpClientBuilder(HttpClient.Builder httpClientBuilder) {
             Assert.notNull(httpClientBuilder, "httpClientBuilder must not be null");
