@@ -18,6 +18,7 @@ import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.ssl.SslOptions;
 import org.springframework.core.retry.RetryTemplate;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Turns one hub's properties into one {@link AifoChatModel}, with the application's shared
@@ -79,12 +80,18 @@ public final class AifoChatModelFactory {
         }
         requirePositive(connection.getConnectTimeout(), "connect-timeout");
         requirePositive(connection.getReadTimeout(), "read-timeout");
+        DataSize maxReplySize = connection.getMaxReplySize();
+        if (maxReplySize == null || maxReplySize.toBytes() <= 0) {
+            throw new IllegalArgumentException(
+                    "spring.ai.aifo.max-reply-size must be a positive size such as 32MB, but was " + maxReplySize);
+        }
         AifoChatModel.Builder builder = AifoChatModel.builder()
                 .baseUrl(baseUrl)
                 .apiKey(connection.getApiKey())
                 .protocol(connection.getProtocol())
                 .completionsPath(chat.getCompletionsPath())
                 .readTimeout(connection.getReadTimeout())
+                .maxReplyBytes(maxReplySize.toBytes())
                 .maxRetryAfter(connection.getMaxRetryAfter())
                 .retryAcceptedRequests(connection.isRetryAcceptedRequests())
                 .wireLogging(connection.isLogRequests(), connection.isLogResponses())

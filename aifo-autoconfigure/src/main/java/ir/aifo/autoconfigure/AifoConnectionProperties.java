@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Where the hub is and how to reach it: {@code spring.ai.aifo.*}.
@@ -30,6 +31,9 @@ public class AifoConnectionProperties {
 
     /** Longest wait for a reply to begin, then the longest silence within its body or stream. */
     private Duration readTimeout = Duration.ofSeconds(60);
+
+    /** Most bytes a whole (not streamed) reply may have; a larger one fails the call instead of filling the heap. */
+    private DataSize maxReplySize = DataSize.ofMegabytes(32);
 
     /** Longest wait a hub's Retry-After header may impose before a retry. */
     private Duration maxRetryAfter = Duration.ofSeconds(60);
@@ -94,6 +98,14 @@ public class AifoConnectionProperties {
 
     public void setReadTimeout(Duration readTimeout) {
         this.readTimeout = readTimeout;
+    }
+
+    public DataSize getMaxReplySize() {
+        return maxReplySize;
+    }
+
+    public void setMaxReplySize(DataSize maxReplySize) {
+        this.maxReplySize = maxReplySize;
     }
 
     public Duration getMaxRetryAfter() {

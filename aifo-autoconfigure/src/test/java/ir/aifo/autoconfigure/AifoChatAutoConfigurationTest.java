@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -193,6 +194,20 @@ class AifoChatAutoConfigurationTest {
                     .hasMessageContaining("spring.ai.aifo.chat.temperature")
                     .hasMessageContaining("3.5")
                     .hasMessageContaining("between 0 and 2");
+        });
+    }
+
+    @Test
+    void maxReplySizeBoundsAWholeReplyAndMustBePositive() {
+        withHub("spring.ai.aifo.max-reply-size=100B").run(context -> {
+            ChatClient client = context.getBean(ChatClient.Builder.class).build();
+
+            assertThat(catchThrowable(() -> client.prompt().user("سلام").call().content()))
+                    .hasMessageContaining("larger than 100 bytes");
+        });
+        withHub("spring.ai.aifo.max-reply-size=0B").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("spring.ai.aifo.max-reply-size");
         });
     }
 

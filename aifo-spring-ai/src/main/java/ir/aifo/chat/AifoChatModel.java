@@ -280,6 +280,7 @@ public final class AifoChatModel implements ChatModel {
         private @Nullable String completionsPath;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(60);
+        private long maxReplyBytes = HubHttpClient.DEFAULT_MAX_REPLY_BYTES;
         private @Nullable HttpClient httpClient;
         private HttpClient.@Nullable Builder httpClientBuilder;
         private final Map<String, String> headers = new LinkedHashMap<>();
@@ -340,6 +341,16 @@ public final class AifoChatModel implements ChatModel {
         /** How long to wait for a reply to begin, and then the longest silence within it; 60 seconds by default. */
         public Builder readTimeout(Duration readTimeout) {
             this.readTimeout = positive(readTimeout, "readTimeout");
+            return this;
+        }
+
+        /**
+         * The most bytes a whole reply may have, 32 MiB by default: a blocking call whose reply grows
+         * past it fails instead of filling the heap. Ignored with {@link #hubHttpClient}.
+         */
+        public Builder maxReplyBytes(long maxReplyBytes) {
+            Assert.isTrue(maxReplyBytes > 0, "maxReplyBytes must be positive");
+            this.maxReplyBytes = maxReplyBytes;
             return this;
         }
 
@@ -515,7 +526,8 @@ public final class AifoChatModel implements ChatModel {
             allHeaders.putAll(headers);
             WireLogger wire = new WireLogger(logRequests, logResponses);
             if (httpClient != null) {
-                return new HubHttpClient(httpClient, baseUrl, readTimeout, allHeaders, wire);
+                return new HubHttpClient(httpClient, baseUrl, readTimeout, allHeaders, wire)
+                        .withMaxReplyBytes(maxReplyBytes);
             }
             HttpClient.Builder builder = httpClientBuilder != null
                     ? httpClientBuilder
@@ -523,7 +535,7 @@ public final class AifoChatModel implements ChatModel {
                             .version(HttpClient.Version.HTTP_1_1)
                             .connectTimeout(connectTimeout)
                             .followRedirects(HttpClient.Redirect.NEVER);
-            return new HubHttpClient(builder, baseUrl, readTimeout, allHeaders, wire);
+            return new HubHttpClient(builder, baseUrl, readTimeout, allHeaders, wire).withMaxReplyBytes(maxReplyBytes);
         }
 
         private static Duration positive(Duration duration, String name) {

@@ -46,6 +46,9 @@ import reactor.core.publisher.Flux;
  */
 public final class HubHttpClient {
 
+    /** The default limit on a whole reply's bytes: 32 MiB, far above any chat completion. */
+    public static final long DEFAULT_MAX_REPLY_BYTES = 32L * 1024 * 1024;
+
     private final SingletonSupplier<Clients> clients;
 
     private final String baseUrl;
@@ -57,6 +60,8 @@ public final class HubHttpClient {
     private final Map<String, URI> uris = new ConcurrentHashMap<>();
 
     private final WireLogger wire;
+
+    private final long maxReplyBytes;
 
     /**
      * @param httpClient the client, configured by the caller (connect timeout, proxy, TLS, executor)
@@ -77,7 +82,7 @@ public final class HubHttpClient {
             Duration readTimeout,
             Map<String, String> defaultHeaders,
             WireLogger wire) {
-        this(sameClient(httpClient), baseUrl, readTimeout, defaultHeaders, wire);
+        this(sameClient(httpClient), baseUrl, readTimeout, defaultHeaders, wire, DEFAULT_MAX_REPLY_BYTES);
     }
 
     /**
@@ -93,7 +98,7 @@ public final class HubHttpClient {
             Duration readTimeout,
             Map<String, String> defaultHeaders,
             WireLogger wire) {
-        this(clientsOf(httpClientBuilder), baseUrl, readTimeout, defaultHeaders, wire);
+        this(clientsOf(httpClientBuilder), baseUrl, readTimeout, defaultHeaders, wire, DEFAULT_MAX_REPLY_BYTES);
     }
 
     private HubHttpClient(
@@ -101,8 +106,10 @@ public final class HubHttpClient {
             URI baseUrl,
             Duration readTimeout,
             Map<String, String> defaultHeaders,
-            WireLogger wire) {
+            WireLogger wire,
+            long maxReplyBytes) {
         Assert.notNull(baseUrl, "baseUrl must not be null");
+        Assert.isTrue(maxReplyBytes > 0, "maxReplyBytes must be positive");
         Assert.isTrue(
                 readTimeout != null && !readTimeout.isNegative() && !readTimeout.isZero(),
                 "readTimeout must be positive");
@@ -112,6 +119,16 @@ public final class HubHttpClient {
         this.readTimeout = readTimeout;
         this.defaultHeaders = Map.copyOf(defaultHeaders);
         this.wire = wire;
+        this.maxReplyBytes = maxReplyBytes;
+    }
+
+    /**
+     * This client with another limit on the bytes of a whole reply ({@value #DEFAULT_MAX_REPLY_BYTES}
+     * by default): a blocking call whose reply grows past it fails instead of filling the heap. A
+     * stream's limit is per event (see {@link ir.aifo.api.sse.SseEventReader}).
+     */
+    public HubHttpClient withMaxReplyBytes(long maxReplyBytes) {
+        return new HubHttpClient(clients, URI.create(baseUrl), readTimeout, defaultHeaders, wire, maxReplyBytes);
     }
 
     private static Supplier<Clients> sameClient(HttpClient httpClient) {
@@ -152,7 +169,9 @@ public final class HubHttpClient {
         try {
             response = clients.obtain()
                     .forCalls()
-                    .send(httpRequest, info -> new SilenceLimitedBodySubscriber(readTimeout, info.statusCode()));
+                    .send(
+                            httpRequest,
+                            info -> new SilenceLimitedBodySubscriber(readTimeout, maxReplyBytes, info.statusCode()));
         } catch (IOException failure) {
             throw connectionFailure(failure);
         } catch (InterruptedException interrupted) {
@@ -301,6 +320,10 @@ public final class HubHttpClient {
             status = broken.status();
             message = "The reply from " + baseUrl + " (HTTP " + status + ") broke off before its end: "
                     + broken.getCause().getMessage();
+        } else if (failure instanceof SilenceLimitedBodySubscriber.OversizedBodyException oversized) {
+            status = oversized.status();
+            message = "The reply from " + baseUrl + " (HTTP " + status + ") is larger than " + maxReplyBytes
+                    + " bytes, the most a reply may have; it was not read to its end (maxReplyBytes sets the limit)";
         } else if (failure instanceof HttpTimeoutException) {
             message = "No reply from " + baseUrl + " within the read timeout of " + readTimeout.toMillis() + " ms";
         } else if (failure instanceof ConnectException) {
@@ -315,7 +338,8 @@ public final class HubHttpClient {
     private static IOException bodyFailure(IOException thrown) {
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
             if (cause instanceof SilenceLimitedBodySubscriber.BodySilenceException
-                    || cause instanceof SilenceLimitedBodySubscriber.BrokenBodyException) {
+                    || cause instanceof SilenceLimitedBodySubscriber.BrokenBodyException
+                    || cause instanceof SilenceLimitedBodySubscriber.OversizedBodyException) {
                 return (IOException) cause;
             }
         }

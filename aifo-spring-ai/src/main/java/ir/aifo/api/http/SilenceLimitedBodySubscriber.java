@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Collects a whole reply body, failing with {@link BodySilenceException} when no byte arrives for
- * longer than the read timeout, and with {@link BrokenBodyException} when the connection breaks.
+ * longer than the read timeout, with {@link OversizedBodyException} when it grows past its limit,
+ * and with {@link BrokenBodyException} when the connection breaks.
  *
  * <p>The JDK client's request timeout ends when the headers arrive; without this, a hub that sends
  * its headers and then stalls would hold a blocking call for as long as the connection lives. Both
@@ -26,12 +27,18 @@ final class SilenceLimitedBodySubscriber implements HttpResponse.BodySubscriber<
 
     private final SilenceWatch silence;
 
+    private final long maxBytes;
+
     private final int status;
+
+    // Written only by onNext, which the client calls one at a time.
+    private long received;
 
     private volatile Flow.@Nullable Subscription subscription;
 
-    SilenceLimitedBodySubscriber(Duration limit, int status) {
+    SilenceLimitedBodySubscriber(Duration limit, long maxBytes, int status) {
         this.silence = new SilenceWatch(limit, this::failSilent);
+        this.maxBytes = maxBytes;
         this.status = status;
     }
 
@@ -50,7 +57,12 @@ final class SilenceLimitedBodySubscriber implements HttpResponse.BodySubscriber<
     @Override
     public void onNext(List<ByteBuffer> buffers) {
         silence.touch();
-        if (!terminated.get()) {
+        for (ByteBuffer buffer : buffers) {
+            received += buffer.remaining();
+        }
+        if (received > maxBytes) {
+            fail(new OversizedBodyException(maxBytes, status));
+        } else if (!terminated.get()) {
             body.onNext(buffers);
         }
     }
@@ -72,12 +84,17 @@ final class SilenceLimitedBodySubscriber implements HttpResponse.BodySubscriber<
     }
 
     private void failSilent() {
+        fail(new BodySilenceException(silence.limitMillis(), status));
+    }
+
+    private void fail(IOException failure) {
         if (terminated.compareAndSet(false, true)) {
+            silence.stop();
             Flow.Subscription current = subscription;
             if (current != null) {
                 current.cancel();
             }
-            body.onError(new BodySilenceException(silence.limitMillis(), status));
+            body.onError(failure);
         }
     }
 
@@ -95,6 +112,23 @@ final class SilenceLimitedBodySubscriber implements HttpResponse.BodySubscriber<
 
         BodySilenceException(long limitMillis, int status) {
             super("reply body silent for longer than " + limitMillis + " ms");
+            this.status = status;
+        }
+
+        int status() {
+            return status;
+        }
+    }
+
+    /** The reply's body grew past the limit; what came of it is dropped and the connection closed. */
+    static final class OversizedBodyException extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final int status;
+
+        OversizedBodyException(long maxBytes, int status) {
+            super("reply body larger than " + maxBytes + " bytes");
             this.status = status;
         }
 
