@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import ir.aifo.api.AifoConnectionException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.chat.prompt.Prompt;
@@ -50,5 +51,23 @@ class AifoChatModelReplySizeTest {
                 .getText();
 
         assertThat(answer).isEqualTo("پاسخ ".repeat(2_000));
+    }
+
+    @Test
+    void aStreamAnsweredWithAnErrorPageLargerThanTheLimitFailsTheSameWay() {
+        HubStub.reply(
+                hub,
+                HubStub.json(502, "<html>" + "خطا ".repeat(5_000) + "</html>").withHeader("Content-Type", "text/html"));
+        AifoChatModel model = HubStub.model(hub)
+                .maxReplyBytes(4_096)
+                .retryTemplate(HubStub.fastRetry(0))
+                .build();
+
+        Throwable failure =
+                catchThrowable(() -> model.stream(new Prompt("سلام")).blockLast(Duration.ofSeconds(10)));
+
+        assertThat(failure)
+                .isInstanceOf(AifoConnectionException.class)
+                .hasMessageContaining("(HTTP 502) is larger than 4096 bytes");
     }
 }

@@ -235,7 +235,10 @@ public final class HubHttpClient {
                             onHeaders.accept(info.headers());
                             return events;
                         }
-                        return BodySubscribers.mapping(BodySubscribers.ofByteArray(), body -> {
+                        // An error page instead of events: read whole, within the same limits as a call.
+                        HttpResponse.BodySubscriber<byte[]> whole =
+                                new SilenceLimitedBodySubscriber(readTimeout, maxReplyBytes, info.statusCode());
+                        return BodySubscribers.mapping(whole, body -> {
                             wire.reply(httpRequest.uri().toString(), request, info.statusCode(), info.headers(), body);
                             events.fail(readNonStreamReply(
                                     nonStreamReply, new HubReply(info.statusCode(), info.headers(), body)));
