@@ -90,9 +90,10 @@ public final class AifoChatAutoConfiguration {
     @ConditionalOnClass(MeterRegistry.class)
     static class QuotaMetricsConfiguration {
 
+        // Boot binds it to the registry once that exists, which may be after this configuration.
         @Bean
-        AifoQuotaMetrics aifoQuotaMetrics(ObjectProvider<MeterRegistry> registry, QuotaTracker tracker) {
-            return new AifoQuotaMetrics(registry, tracker);
+        AifoQuotaMetrics aifoQuotaMetrics(QuotaTracker tracker) {
+            return new AifoQuotaMetrics(tracker);
         }
     }
 }

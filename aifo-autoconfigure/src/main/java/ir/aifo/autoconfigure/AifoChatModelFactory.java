@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.observation.ChatModelObservationConvention;
 import org.springframework.ai.model.tool.ToolCallingManager;
@@ -30,6 +31,9 @@ import org.springframework.util.unit.DataSize;
  * @since 0.1.0
  */
 public final class AifoChatModelFactory {
+
+    // A literal address in 127.0.0.0/8; a mere "127." prefix would let a name such as 127.corp.example pass.
+    private static final Pattern IPV4_LOOPBACK = Pattern.compile("^127(\\.\\d{1,3}){3}$");
 
     private final RetryTemplate retryTemplate;
 
@@ -190,7 +194,7 @@ public final class AifoChatModelFactory {
         String name = host.toLowerCase(Locale.ROOT);
         return name.equals("localhost")
                 || name.endsWith(".localhost")
-                || name.startsWith("127.")
+                || IPV4_LOOPBACK.matcher(name).matches()
                 || name.equals("[::1]")
                 || name.equals("::1");
     }

@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -24,7 +25,9 @@ public final class AifoEndpointAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    @ConditionalOnBean({AifoChatModel.class, QuotaTracker.class})
+    // A single candidate: with several models (one per hub, say) the endpoint could not tell which to show.
+    @ConditionalOnSingleCandidate(AifoChatModel.class)
+    @ConditionalOnBean(QuotaTracker.class)
     @ConditionalOnAvailableEndpoint
     AifoEndpoint aifoEndpoint(AifoChatModel model, QuotaTracker tracker) {
         return new AifoEndpoint(model, tracker);

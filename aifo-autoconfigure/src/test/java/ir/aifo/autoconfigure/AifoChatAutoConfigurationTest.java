@@ -234,6 +234,21 @@ class AifoChatAutoConfigurationTest {
                 .run(context -> assertThat(context).hasSingleBean(AifoChatModel.class));
         runner.withPropertyValues("spring.ai.aifo.api-key=" + KEY, "spring.ai.aifo.base-url=http://localhost:8081")
                 .run(context -> assertThat(context).hasSingleBean(AifoChatModel.class));
+        // Only a literal loopback address is this machine, not any name that starts with 127.
+        runner.withPropertyValues("spring.ai.aifo.api-key=" + KEY, "spring.ai.aifo.base-url=http://127.corp.example")
+                .run(context -> assertThat(context.getStartupFailure())
+                        .rootCause()
+                        .hasMessageContaining("spring.ai.aifo.base-url")
+                        .hasMessageContaining("spring.ai.aifo.allow-insecure-http"));
+        runner.withPropertyValues(
+                        "spring.ai.aifo.api-key=" + KEY, "spring.ai.aifo.base-url=http://127.0.0.1.example.ir:8081")
+                .run(context -> assertThat(context.getStartupFailure())
+                        .rootCause()
+                        .hasMessageContaining("spring.ai.aifo.allow-insecure-http"));
+        runner.withPropertyValues("spring.ai.aifo.api-key=" + KEY, "spring.ai.aifo.base-url=http://127.0.0.1:8081")
+                .run(context -> assertThat(context).hasSingleBean(AifoChatModel.class));
+        runner.withPropertyValues("spring.ai.aifo.api-key=" + KEY, "spring.ai.aifo.base-url=http://127.10.20.30")
+                .run(context -> assertThat(context).hasSingleBean(AifoChatModel.class));
     }
 
     @Test

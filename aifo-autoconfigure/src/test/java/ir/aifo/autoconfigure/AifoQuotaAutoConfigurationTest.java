@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import ir.aifo.api.AifoQuotaExceededException;
 import ir.aifo.chat.AifoChatModel;
 import ir.aifo.chat.AifoProtocol;
@@ -124,6 +126,60 @@ class AifoQuotaAutoConfigurationTest {
                 .run(context -> assertThat(context).hasSingleBean(AifoEndpoint.class));
         runner.withPropertyValues("management.endpoints.web.exposure.include=aifo", "spring.ai.model.chat=none")
                 .run(context -> assertThat(context).doesNotHaveBean(AifoEndpoint.class));
+    }
+
+    @Test
+    void endpointStaysAwayWhenTheModelIsAmbiguous() {
+        ApplicationContextRunner twoModels = runner.withPropertyValues("management.endpoints.web.exposure.include=aifo")
+                .withBean("hubA", AifoChatModel.class, () -> model("KEY-A"))
+                .withBean("hubB", AifoChatModel.class, () -> model("KEY-B"));
+        twoModels.run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).getBeans(AifoChatModel.class).hasSize(2);
+            assertThat(context).doesNotHaveBean(AifoEndpoint.class);
+        });
+        // A primary one is the model the application means, so the endpoint shows it.
+        runner.withPropertyValues("management.endpoints.web.exposure.include=aifo")
+                .withBean("hubA", AifoChatModel.class, () -> model("KEY-A"), definition -> definition.setPrimary(true))
+                .withBean("hubB", AifoChatModel.class, () -> model("KEY-B"))
+                .run(context -> {
+                    assertThat(context).hasSingleBean(AifoEndpoint.class);
+                    assertThat(context.getBean(AifoEndpoint.class).hub().baseUrl())
+                            .isEqualTo(hub.baseUrl());
+                });
+    }
+
+    private static AifoChatModel model(String key) {
+        return AifoChatModel.builder()
+                .protocol(AifoProtocol.MYAIHUB)
+                .baseUrl(hub.baseUrl())
+                .apiKey(key)
+                .build();
+    }
+
+    @Test
+    void quotaGaugesAreBoundToTheRegistryBootHandsOver() {
+        runner.run(context -> {
+            // What Boot's MeterRegistryPostProcessor does with every MeterBinder bean.
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            context.getBeanProvider(MeterBinder.class).orderedStream().forEach(binder -> binder.bindTo(registry));
+
+            AifoChatModel model = context.getBean(AifoChatModel.class);
+            assertThatThrownBy(() -> model.call(new Prompt("سلام"))).isInstanceOf(AifoQuotaExceededException.class);
+
+            assertThat(registry.get("aifo.quota.remaining")
+                            .tag("provider", "openai")
+                            .gauge()
+                            .value())
+                    .isZero();
+            assertThat(registry.get("aifo.quota.limit")
+                            .tag("provider", "openai")
+                            .gauge()
+                            .value())
+                    .isEqualTo(80.0);
+            assertThat(registry.getMeters())
+                    .allSatisfy(meter -> assertThat(meter.getId().toString()).doesNotContain(KEY));
+        });
     }
 
     @Test

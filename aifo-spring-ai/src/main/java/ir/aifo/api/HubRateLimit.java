@@ -84,13 +84,12 @@ public record HubRateLimit(
      * period: rate-limit windows are short and are not calendar months.
      */
     public HubQuota toQuota() {
+        QuotaBucket requests =
+                new QuotaBucket(Math.max(0, requestsLimit - requestsRemaining), requestsLimit, requestsRemaining);
+        QuotaBucket tokens = new QuotaBucket(Math.max(0, tokensLimit - tokensRemaining), tokensLimit, tokensRemaining);
         Map<String, QuotaBucket> buckets = new LinkedHashMap<>();
-        buckets.put(
-                "requests",
-                new QuotaBucket(Math.max(0, requestsLimit - requestsRemaining), requestsLimit, requestsRemaining));
-        buckets.put(
-                "tokens", new QuotaBucket(Math.max(0, tokensLimit - tokensRemaining), tokensLimit, tokensRemaining));
-        QuotaBucket requests = buckets.get("requests");
+        buckets.put("requests", requests);
+        buckets.put("tokens", tokens);
         return new HubQuota(null, null, requests.used(), requests.limit(), requests.remaining(), buckets);
     }
 

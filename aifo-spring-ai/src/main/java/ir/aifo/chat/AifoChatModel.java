@@ -42,6 +42,7 @@ import org.springframework.core.retry.RetryTemplate;
 import org.springframework.util.Assert;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * A Spring AI {@link ChatModel} that talks to an AI hub (AiFO, TokenHub, or any hub speaking one of
@@ -165,8 +166,11 @@ public final class AifoChatModel implements ChatModel {
     @Override
     public Flux<ChatResponse> stream(Prompt prompt) {
         if (!protocol.supportsStreaming()) {
-            // The hub answers whole; the stream is that one answer, with all its metadata.
-            return Flux.defer(() -> Mono.fromCallable(() -> call(prompt)));
+            // The hub answers whole; the stream is that one answer, with all its metadata. The call blocks,
+            // so it runs on a thread meant for that, not on the subscriber's (an event loop, in WebFlux).
+            return Mono.fromCallable(() -> call(prompt))
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .flux();
         }
         return Flux.deferContextual(contextView -> {
             Prompt request = prepare(prompt);
@@ -526,8 +530,7 @@ public final class AifoChatModel implements ChatModel {
             allHeaders.putAll(headers);
             WireLogger wire = new WireLogger(logRequests, logResponses);
             if (httpClient != null) {
-                return new HubHttpClient(httpClient, baseUrl, readTimeout, allHeaders, wire)
-                        .withMaxReplyBytes(maxReplyBytes);
+                return new HubHttpClient(httpClient, baseUrl, readTimeout, allHeaders, wire, maxReplyBytes);
             }
             HttpClient.Builder builder = httpClientBuilder != null
                     ? httpClientBuilder
@@ -535,7 +538,7 @@ public final class AifoChatModel implements ChatModel {
                             .version(HttpClient.Version.HTTP_1_1)
                             .connectTimeout(connectTimeout)
                             .followRedirects(HttpClient.Redirect.NEVER);
-            return new HubHttpClient(builder, baseUrl, readTimeout, allHeaders, wire).withMaxReplyBytes(maxReplyBytes);
+            return new HubHttpClient(builder, baseUrl, readTimeout, allHeaders, wire, maxReplyBytes);
         }
 
         private static Duration positive(Duration duration, String name) {

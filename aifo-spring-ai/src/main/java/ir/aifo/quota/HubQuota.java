@@ -39,6 +39,16 @@ public record HubQuota(
         breakdown = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(breakdown));
     }
 
+    /** Whether these are a month's figures (MyAIHub's), rather than a rate limit's short windows. */
+    public boolean isMonthly() {
+        return period != null;
+    }
+
+    /** The totals, as one bucket. */
+    public QuotaBucket total() {
+        return new QuotaBucket(used, limit, remaining);
+    }
+
     /** The bucket of one provider, if the hub reported it. */
     public Optional<QuotaBucket> bucket(String provider) {
         return Optional.ofNullable(breakdown.get(provider));
@@ -59,7 +69,7 @@ public record HubQuota(
         boolean samePeriod = newer.period == null || newer.period.equals(period);
         // Within one month a count only grows: concurrent replies can be recorded out of order, and
         // the one that counted more requests is the later one, whatever the order of arrival.
-        boolean monthly = samePeriod && period != null;
+        boolean monthly = samePeriod && isMonthly();
         Map<String, QuotaBucket> buckets = new LinkedHashMap<>(samePeriod ? breakdown : Map.of());
         newer.breakdown.forEach((provider, bucket) -> buckets.merge(
                 provider, bucket, (known, reported) -> monthly && known.used() > reported.used() ? known : reported));

@@ -71,8 +71,8 @@ public final class AifoHubSimulator implements AutoCloseable {
 
     private final MyAiHubDialect myAiHub;
 
-    private AifoHubSimulator(Clock clock) throws IOException {
-        this.state = new SimulatorState(clock);
+    private AifoHubSimulator(Clock clock, boolean keepsJournal) throws IOException {
+        this.state = new SimulatorState(clock, keepsJournal);
         this.openAi = new OpenAiDialect(state, json);
         this.myAiHub = new MyAiHubDialect(state, json);
         state.plan(DEFAULT_KEY, MyAiHubPlan.VIP);
@@ -90,8 +90,21 @@ public final class AifoHubSimulator implements AutoCloseable {
 
     /** Starts a simulator whose MyAIHub months follow {@code clock}. */
     public static AifoHubSimulator start(Clock clock) {
+        return start(clock, true);
+    }
+
+    /**
+     * Starts a simulator whose {@link #journal()} stays empty, for one that runs as long as an
+     * application ({@link AifoSimulatorFallback}): a journal would keep every request body, images
+     * included, until the application ends.
+     */
+    static AifoHubSimulator startWithoutJournal() {
+        return start(Clock.systemUTC(), false);
+    }
+
+    private static AifoHubSimulator start(Clock clock, boolean keepsJournal) {
         try {
-            return new AifoHubSimulator(clock);
+            return new AifoHubSimulator(clock, keepsJournal);
         } catch (IOException failure) {
             throw new UncheckedIOException("Could not start the hub simulator on a loopback port", failure);
         }
@@ -160,14 +173,16 @@ public final class AifoHubSimulator implements AutoCloseable {
         try (exchange) {
             byte[] bytes = exchange.getRequestBody().readAllBytes();
             JsonNode request = parse(bytes);
-            state.record(record(exchange, bytes, request));
+            if (state.keepsJournal()) {
+                state.record(record(exchange, bytes, request));
+            }
             if (!"POST".equals(exchange.getRequestMethod())) {
                 Replies.send(exchange, 405, "text/plain", "Method not allowed");
                 return;
             }
             SimulatedFault fault = state.takeFault();
             switch (exchange.getRequestURI().getPath()) {
-                case OPENAI_PATH -> openAi.handle(exchange, request, fault);
+                case OPENAI_PATH -> openAi.handle(exchange, bytes, request, fault);
                 case MYAIHUB_PATH -> myAiHub.handle(exchange, request, fault);
                 default -> Replies.send(exchange, 404, "text/plain", "No hub endpoint at " + exchange.getRequestURI());
             }

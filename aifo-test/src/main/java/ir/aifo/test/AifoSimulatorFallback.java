@@ -33,7 +33,8 @@ public class AifoSimulatorFallback implements EnvironmentPostProcessor, Ordered 
                 || !environment.getProperty("aifo.simulator.enabled", Boolean.class, true)) {
             return;
         }
-        AifoHubSimulator simulator = AifoHubSimulator.start();
+        // No journal: nothing reads it, and it would hold every request for the application's lifetime.
+        AifoHubSimulator simulator = AifoHubSimulator.startWithoutJournal();
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "aifo-simulator-shutdown"));
         environment
                 .getPropertySources()

@@ -19,13 +19,22 @@ final class MyAiHubDialect {
 
     private final JsonMapper json;
 
+    private final FaultReplies faults;
+
     MyAiHubDialect(SimulatorState state, JsonMapper json) {
         this.state = state;
         this.json = json;
+        // A PHP warning is what a PHP hub sends when its database is down.
+        this.faults = new FaultReplies(
+                json.writeValueAsString(body("تعداد درخواست‌ها زیاد است؛ کمی بعد دوباره تلاش کنید.")),
+                json.writeValueAsString(body("خطای داخلی سرور")),
+                "text/html; charset=utf-8",
+                "Warning: mysqli_connect(): (HY000/2002)",
+                "{\"error\": false, \"reply\": \"پاسخی که نیمه‌کاره ماند\", \"model\": \"x\"}");
     }
 
     void handle(HttpExchange exchange, @Nullable JsonNode request, @Nullable SimulatedFault fault) throws IOException {
-        if (fault != null && answerWithFault(exchange, fault)) {
+        if (fault != null && faults.answerWith(exchange, fault)) {
             return;
         }
         String key = text(request, "api_key");
@@ -138,41 +147,6 @@ final class MyAiHubDialect {
         return bucket;
     }
 
-    private boolean answerWithFault(HttpExchange exchange, SimulatedFault fault) throws IOException {
-        switch (fault.kind()) {
-            case RATE_LIMITED -> {
-                exchange.getResponseHeaders()
-                        .set("Retry-After", Long.toString(fault.duration().toSeconds()));
-                error(exchange, 429, body("تعداد درخواست‌ها زیاد است؛ کمی بعد دوباره تلاش کنید."));
-                return true;
-            }
-            case SERVER_ERROR -> {
-                error(exchange, 500, body("خطای داخلی سرور"));
-                return true;
-            }
-            case HTML_ERROR_PAGE -> {
-                Replies.send(exchange, 502, "text/html", Replies.HTML_ERROR_PAGE);
-                return true;
-            }
-            case GARBAGE -> {
-                Replies.send(exchange, 200, "text/html; charset=utf-8", "Warning: mysqli_connect(): (HY000/2002)");
-                return true;
-            }
-            case STREAM_CUT -> {
-                Replies.cutBody(
-                        exchange, "{\"error\": false, \"reply\": \"پاسخی که نیمه‌کاره ماند\", \"model\": \"x\"}");
-                return true;
-            }
-            case SLOW_FIRST_BYTE -> {
-                Replies.pause(fault.duration());
-                return false;
-            }
-            default -> {
-                return false;
-            }
-        }
-    }
-
     private ObjectNode body(String message) {
         ObjectNode body = json.createObjectNode();
         body.put("error", true);
@@ -180,12 +154,9 @@ final class MyAiHubDialect {
         return body;
     }
 
+    // MyAIHub reports its errors with status 200 (section 8).
     private void error(HttpExchange exchange, ObjectNode body) throws IOException {
-        error(exchange, 200, body);
-    }
-
-    private void error(HttpExchange exchange, int status, ObjectNode body) throws IOException {
-        Replies.json(exchange, status, json.writeValueAsString(body));
+        Replies.json(exchange, 200, json.writeValueAsString(body));
     }
 
     private static String text(@Nullable JsonNode request, String field) {

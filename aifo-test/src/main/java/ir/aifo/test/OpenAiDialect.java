@@ -3,7 +3,10 @@ package ir.aifo.test;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,18 +28,29 @@ final class OpenAiDialect {
 
     private final JsonMapper json;
 
+    private final FaultReplies faults;
+
     OpenAiDialect(SimulatorState state, JsonMapper json) {
         this.state = state;
         this.json = json;
+        this.faults = new FaultReplies(
+                errorBody("Rate limit reached for requests", "requests", null, "rate_limit_exceeded"),
+                errorBody("The server had an error while processing your request.", "server_error", null, null),
+                "application/json",
+                "<<not json>> \u0000 {{",
+                // Cut below, in the normal reply, so a stream keeps what it sent before the cut.
+                null);
     }
 
-    void handle(HttpExchange exchange, @Nullable JsonNode request, @Nullable SimulatedFault fault) throws IOException {
+    /** {@code body} is the request as received, {@code request} the same parsed (null when it is not JSON). */
+    void handle(HttpExchange exchange, byte[] body, @Nullable JsonNode request, @Nullable SimulatedFault fault)
+            throws IOException {
         String key = bearerKey(exchange);
         if (key == null || state.isRejected(key)) {
             error(exchange, 401, "Incorrect API key provided.", "invalid_request_error", null, "invalid_api_key");
             return;
         }
-        if (fault != null && answerWithFault(exchange, fault)) {
+        if (fault != null && faults.answerWith(exchange, fault)) {
             return;
         }
         if (request == null || !request.isObject()) {
@@ -65,58 +79,31 @@ final class OpenAiDialect {
         }
         SimulatedAnswer answer = SimulatedAnswer.to(request, json);
         int choices = Math.max(1, request.path("n").asInt(1));
-        Usage usage = Usage.of(request, answer);
+        // Once per request, from the bytes as received: not by writing the request (images and all) out
+        // again for every chunk.
+        Head head = new Head(
+                "chatcmpl-sim-" + Integer.toHexString(Arrays.hashCode(body)),
+                request.path("model").asString("unknown"),
+                state.clock().instant().getEpochSecond());
+        Usage usage = Usage.of(body.length, answer);
         rateLimitHeaders(exchange, key, usage);
         boolean cut = fault != null && fault.kind() == SimulatedFault.Kind.STREAM_CUT;
         if (request.path("stream").asBoolean(false)) {
             boolean withUsage =
                     request.path("stream_options").path("include_usage").asBoolean(false);
-            stream(exchange, request, answer, choices, withUsage ? usage : null, cut);
+            stream(exchange, head, answer, choices, withUsage ? usage : null, cut);
         } else if (cut) {
-            Replies.cutBody(exchange, json.writeValueAsString(completion(request, answer, choices, usage)));
+            Replies.cutBody(exchange, json.writeValueAsString(completion(head, answer, choices, usage)));
         } else {
-            Replies.json(exchange, 200, json.writeValueAsString(completion(request, answer, choices, usage)));
+            Replies.json(exchange, 200, json.writeValueAsString(completion(head, answer, choices, usage)));
         }
     }
 
-    private boolean answerWithFault(HttpExchange exchange, SimulatedFault fault) throws IOException {
-        switch (fault.kind()) {
-            case RATE_LIMITED -> {
-                exchange.getResponseHeaders()
-                        .set("Retry-After", Long.toString(fault.duration().toSeconds()));
-                error(exchange, 429, "Rate limit reached for requests", "requests", null, "rate_limit_exceeded");
-                return true;
-            }
-            case SERVER_ERROR -> {
-                error(
-                        exchange,
-                        500,
-                        "The server had an error while processing your request.",
-                        "server_error",
-                        null,
-                        null);
-                return true;
-            }
-            case HTML_ERROR_PAGE -> {
-                Replies.send(exchange, 502, "text/html", Replies.HTML_ERROR_PAGE);
-                return true;
-            }
-            case GARBAGE -> {
-                Replies.send(exchange, 200, "application/json", "<<not json>> \u0000 {{");
-                return true;
-            }
-            case SLOW_FIRST_BYTE -> {
-                Replies.pause(fault.duration());
-                return false;
-            }
-            default -> {
-                return false;
-            }
-        }
-    }
+    /** What the completion, or every chunk of its stream, repeats. */
+    private record Head(String id, String model, long created) {}
 
-    private ObjectNode completion(JsonNode request, SimulatedAnswer answer, int choices, Usage usage) {
-        ObjectNode completion = header(request, "chat.completion");
+    private ObjectNode completion(Head head, SimulatedAnswer answer, int choices, Usage usage) {
+        ObjectNode completion = header(head, "chat.completion");
         ArrayNode list = completion.putArray("choices");
         for (int index = 0; index < choices; index++) {
             ObjectNode choice = list.addObject();
@@ -140,22 +127,17 @@ final class OpenAiDialect {
     }
 
     private void stream(
-            HttpExchange exchange,
-            JsonNode request,
-            SimulatedAnswer answer,
-            int choices,
-            @Nullable Usage usage,
-            boolean cut)
+            HttpExchange exchange, Head head, SimulatedAnswer answer, int choices, @Nullable Usage usage, boolean cut)
             throws IOException {
         try (OutputStream out = Replies.startEvents(exchange)) {
-            out.write(": simulator keep-alive\n\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write(": simulator keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
             for (int index = 0; index < choices; index++) {
-                delta(out, request, index, d -> d.put("role", "assistant").put("content", ""), null);
+                delta(out, head, index, d -> d.put("role", "assistant").put("content", ""), null);
+                List<String> pieces = SimulatedAnswer.pieces(contentFor(answer, index));
                 if (cut) {
                     // The first piece of the answer arrives, then the connection ends without [DONE].
-                    List<String> pieces = new SimulatedAnswer(contentFor(answer, index), null, null, null).pieces();
                     if (!pieces.isEmpty()) {
-                        delta(out, request, index, d -> d.put("content", pieces.get(0)), null);
+                        delta(out, head, index, d -> d.put("content", pieces.get(0)), null);
                     }
                     return;
                 }
@@ -163,21 +145,21 @@ final class OpenAiDialect {
                     for (String piece : List.of(
                             answer.reasoning().substring(0, 10),
                             answer.reasoning().substring(10))) {
-                        delta(out, request, index, d -> d.put("reasoning_content", piece), null);
+                        delta(out, head, index, d -> d.put("reasoning_content", piece), null);
                     }
                 }
                 if (answer.toolName() != null) {
-                    streamToolCall(out, request, answer, index);
-                    delta(out, request, index, d -> {}, "tool_calls");
+                    streamToolCall(out, head, answer, index);
+                    delta(out, head, index, d -> {}, "tool_calls");
                 } else {
-                    for (String piece : new SimulatedAnswer(contentFor(answer, index), null, null, null).pieces()) {
-                        delta(out, request, index, d -> d.put("content", piece), null);
+                    for (String piece : pieces) {
+                        delta(out, head, index, d -> d.put("content", piece), null);
                     }
-                    delta(out, request, index, d -> {}, "stop");
+                    delta(out, head, index, d -> {}, "stop");
                 }
             }
             if (usage != null) {
-                ObjectNode chunk = header(request, "chat.completion.chunk");
+                ObjectNode chunk = header(head, "chat.completion.chunk");
                 chunk.putArray("choices");
                 chunk.set("usage", usage.toJson(json));
                 Replies.event(out, json.writeValueAsString(chunk));
@@ -187,46 +169,38 @@ final class OpenAiDialect {
     }
 
     // The id and name first, then the arguments in three pieces, as hubs stream them.
-    private void streamToolCall(OutputStream out, JsonNode request, SimulatedAnswer answer, int index)
-            throws IOException {
+    private void streamToolCall(OutputStream out, Head head, SimulatedAnswer answer, int index) throws IOException {
         String arguments = answer.toolArguments() == null ? "{}" : answer.toolArguments();
         int third = Math.max(1, arguments.length() / 3);
         List<String> pieces = List.of(
                 arguments.substring(0, Math.min(third, arguments.length())),
                 arguments.substring(Math.min(third, arguments.length()), Math.min(2 * third, arguments.length())),
                 arguments.substring(Math.min(2 * third, arguments.length())));
-        delta(
-                out,
-                request,
-                index,
-                d -> {
-                    ObjectNode call = d.putArray("tool_calls").addObject();
-                    call.put("index", 0).put("id", toolCallId(index)).put("type", "function");
-                    call.putObject("function").put("name", answer.toolName()).put("arguments", "");
-                },
-                null);
+        delta(out, head, index, toolCall(toolCallId(index), answer.toolName(), ""), null);
         for (String piece : pieces) {
-            delta(
-                    out,
-                    request,
-                    index,
-                    d -> {
-                        ObjectNode call = d.putArray("tool_calls").addObject();
-                        call.put("index", 0);
-                        call.putObject("function").put("arguments", piece);
-                    },
-                    null);
+            delta(out, head, index, toolCall(null, null, piece), null);
         }
     }
 
+    /** A {@code tool_calls} delta; only the first of a call carries its id and name. */
+    private static Consumer<ObjectNode> toolCall(@Nullable String id, @Nullable String name, String arguments) {
+        return delta -> {
+            ObjectNode call = delta.putArray("tool_calls").addObject().put("index", 0);
+            if (id != null) {
+                call.put("id", id).put("type", "function");
+            }
+            ObjectNode function = call.putObject("function");
+            if (name != null) {
+                function.put("name", name);
+            }
+            function.put("arguments", arguments);
+        };
+    }
+
     private void delta(
-            OutputStream out,
-            JsonNode request,
-            int index,
-            java.util.function.Consumer<ObjectNode> content,
-            @Nullable String finishReason)
+            OutputStream out, Head head, int index, Consumer<ObjectNode> content, @Nullable String finishReason)
             throws IOException {
-        ObjectNode chunk = header(request, "chat.completion.chunk");
+        ObjectNode chunk = header(head, "chat.completion.chunk");
         ObjectNode choice = chunk.putArray("choices").addObject();
         choice.put("index", index);
         content.accept(choice.putObject("delta"));
@@ -238,13 +212,12 @@ final class OpenAiDialect {
         Replies.event(out, json.writeValueAsString(chunk));
     }
 
-    private ObjectNode header(JsonNode request, String object) {
+    private ObjectNode header(Head head, String object) {
         ObjectNode header = json.createObjectNode();
-        header.put(
-                "id", "chatcmpl-sim-" + Integer.toHexString(request.toString().hashCode()));
+        header.put("id", head.id());
         header.put("object", object);
-        header.put("created", state.clock().instant().getEpochSecond());
-        header.put("model", request.path("model").asString("unknown"));
+        header.put("created", head.created());
+        header.put("model", head.model());
         header.put("system_fingerprint", "fp_aifo_simulator");
         return header;
     }
@@ -279,10 +252,17 @@ final class OpenAiDialect {
             @Nullable String param,
             @Nullable String code)
             throws IOException {
+        Replies.json(exchange, status, errorBody(message, type, param, code));
+    }
+
+    private String errorBody(String message, String type, @Nullable String param, @Nullable String code) {
         ObjectNode body = json.createObjectNode();
-        ObjectNode error = body.putObject("error");
-        error.put("message", message).put("type", type).put("param", param).put("code", code);
-        Replies.json(exchange, status, json.writeValueAsString(body));
+        body.putObject("error")
+                .put("message", message)
+                .put("type", type)
+                .put("param", param)
+                .put("code", code);
+        return json.writeValueAsString(body);
     }
 
     private static @Nullable String bearerKey(HttpExchange exchange) {
@@ -297,8 +277,9 @@ final class OpenAiDialect {
     /** Token counts derived from the request's and the answer's lengths. */
     record Usage(int prompt, int completion, int reasoning) {
 
-        static Usage of(JsonNode request, SimulatedAnswer answer) {
-            int prompt = Math.max(1, request.path("messages").toString().length() / 4);
+        /** A prompt token per four bytes of the request body. */
+        static Usage of(int requestBytes, SimulatedAnswer answer) {
+            int prompt = Math.max(1, requestBytes / 4);
             String out = answer.content() != null ? answer.content() : answer.toolArguments();
             int completion = Math.max(1, out == null ? 1 : out.split("\\s+").length);
             int reasoning = answer.reasoning() == null ? 0 : answer.reasoning().split("\\s+").length;

@@ -141,8 +141,8 @@ record SimulatedAnswer(
         }
     }
 
-    /** The content cut into pieces of a few words, as a model streams it. */
-    List<String> pieces() {
+    /** {@code content} cut into pieces of a few words, as a model streams it. */
+    static List<String> pieces(@Nullable String content) {
         List<String> pieces = new ArrayList<>();
         if (content == null) {
             return pieces;

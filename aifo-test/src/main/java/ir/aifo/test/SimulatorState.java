@@ -31,8 +31,11 @@ final class SimulatorState {
 
     private final List<RecordedRequest> journal = new ArrayList<>();
 
-    SimulatorState(Clock clock) {
+    private final boolean keepsJournal;
+
+    SimulatorState(Clock clock, boolean keepsJournal) {
         this.clock = clock;
+        this.keepsJournal = keepsJournal;
     }
 
     Clock clock() {
@@ -50,10 +53,6 @@ final class SimulatorState {
     @Nullable
     MyAiHubPlan planOf(String key) {
         return plans.get(key);
-    }
-
-    boolean isKnownKey(String key) {
-        return plans.containsKey(key) || !rejectedKeys.contains(key) && key.startsWith("aifo_sk_");
     }
 
     void reject(String key) {
@@ -83,16 +82,18 @@ final class SimulatorState {
         return faults.pollFirst();
     }
 
+    /** False for a simulator that runs as long as an application, where a journal would only grow. */
+    boolean keepsJournal() {
+        return keepsJournal;
+    }
+
+    /** Called only when {@link #keepsJournal()}, so that a simulator without one does not build the record. */
     synchronized void record(RecordedRequest request) {
         journal.add(request);
     }
 
     synchronized List<RecordedRequest> journal() {
         return List.copyOf(journal);
-    }
-
-    synchronized void clearJournal() {
-        journal.clear();
     }
 
     synchronized void reset() {

@@ -242,6 +242,20 @@ class AifoHubSimulatorTest {
         assertThat(simulator.journal()).hasSize(1);
     }
 
+    @Test
+    void withoutAJournalItAnswersAndRecordsNothing() {
+        try (AifoHubSimulator simulator = AifoHubSimulator.startWithoutJournal()) {
+            AifoChatModel model = model(simulator).build();
+
+            String answer = model.call("سلام");
+            List<String> pieces = model.stream("سلام").collectList().block();
+
+            assertThat(answer).isEqualTo("پاسخ شبیه‌ساز به «سلام»");
+            assertThat(String.join("", pieces)).isEqualTo(answer);
+            assertThat(simulator.journal()).isEmpty();
+        }
+    }
+
     /** A clock a test can move, for month roll-over. */
     static final class MutableClock extends Clock {
 

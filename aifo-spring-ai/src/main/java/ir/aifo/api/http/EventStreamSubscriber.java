@@ -125,15 +125,9 @@ final class EventStreamSubscriber<T> implements HttpResponse.BodySubscriber<Void
 
     /** Ends the stream with {@code failure} unless it has already ended. */
     void fail(Throwable failure) {
-        if (terminated.compareAndSet(false, true)) {
-            silence.stop();
-            Flow.Subscription current = subscription;
-            if (current != null) {
-                current.cancel();
-            }
+        if (cancel()) {
             sink.error(failure);
         }
-        body.complete(null);
     }
 
     /**

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -64,41 +65,42 @@ public final class HubHttpClient {
     private final long maxReplyBytes;
 
     /**
-     * @param httpClient the client, configured by the caller (connect timeout, proxy, TLS, executor)
+     * @param httpClient the client, configured by the caller (connect timeout, proxy, TLS, executor),
+     *     used for calls and streams alike
      * @param baseUrl the hub's base URL, such as {@code https://api.haftominhonar.ir}
      * @param readTimeout the longest wait for a reply to begin, and then the longest silence of its body
      * @param defaultHeaders headers sent with every request, such as {@code User-Agent}
-     */
-    public HubHttpClient(HttpClient httpClient, URI baseUrl, Duration readTimeout, Map<String, String> defaultHeaders) {
-        this(httpClient, baseUrl, readTimeout, defaultHeaders, WireLogger.OFF);
-    }
-
-    /**
      * @param wire what to log of each request and reply, credentials masked
+     * @param maxReplyBytes the most bytes of a whole reply ({@value #DEFAULT_MAX_REPLY_BYTES} by
+     *     default): a blocking call whose reply grows past it fails instead of filling the heap; a
+     *     stream's limit is per event (see {@link ir.aifo.api.sse.SseEventReader})
      */
     public HubHttpClient(
             HttpClient httpClient,
             URI baseUrl,
             Duration readTimeout,
             Map<String, String> defaultHeaders,
-            WireLogger wire) {
-        this(sameClient(httpClient), baseUrl, readTimeout, defaultHeaders, wire, DEFAULT_MAX_REPLY_BYTES);
+            WireLogger wire,
+            long maxReplyBytes) {
+        this(sameClient(httpClient), baseUrl, readTimeout, defaultHeaders, wire, maxReplyBytes);
     }
 
     /**
-     * @param httpClientBuilder configured by the caller (connect timeout, proxy, TLS, executor); built
-     *     on the first request rather than now, since building a JDK client initialises the default
-     *     TLS context, which reads the whole trust store, and an application should not wait for that
-     *     while it starts. It is built twice, as it is for streams and with a same-thread executor for
-     *     blocking calls (see above), and belongs to this client from then on.
+     * As {@link #HubHttpClient(HttpClient, URI, Duration, Map, WireLogger, long)}, but with the client
+     * given as a builder, configured by the caller; built on the first request rather than now, since
+     * building a JDK client initialises the default TLS context, which reads the whole trust store, and
+     * an application should not wait for that while it starts. It is built twice, as it is for streams
+     * and with a same-thread executor for blocking calls (see above), and belongs to this client from
+     * then on.
      */
     public HubHttpClient(
             HttpClient.Builder httpClientBuilder,
             URI baseUrl,
             Duration readTimeout,
             Map<String, String> defaultHeaders,
-            WireLogger wire) {
-        this(clientsOf(httpClientBuilder), baseUrl, readTimeout, defaultHeaders, wire, DEFAULT_MAX_REPLY_BYTES);
+            WireLogger wire,
+            long maxReplyBytes) {
+        this(clientsOf(httpClientBuilder), baseUrl, readTimeout, defaultHeaders, wire, maxReplyBytes);
     }
 
     private HubHttpClient(
@@ -120,15 +122,6 @@ public final class HubHttpClient {
         this.defaultHeaders = Map.copyOf(defaultHeaders);
         this.wire = wire;
         this.maxReplyBytes = maxReplyBytes;
-    }
-
-    /**
-     * This client with another limit on the bytes of a whole reply ({@value #DEFAULT_MAX_REPLY_BYTES}
-     * by default): a blocking call whose reply grows past it fails instead of filling the heap. A
-     * stream's limit is per event (see {@link ir.aifo.api.sse.SseEventReader}).
-     */
-    public HubHttpClient withMaxReplyBytes(long maxReplyBytes) {
-        return new HubHttpClient(clients, URI.create(baseUrl), readTimeout, defaultHeaders, wire, maxReplyBytes);
     }
 
     private static Supplier<Clients> sameClient(HttpClient httpClient) {
@@ -184,29 +177,20 @@ public final class HubHttpClient {
     }
 
     /**
-     * Sends the request and streams the Server-Sent Events of a successful reply.
+     * Sends the request and streams what {@code decoder} makes of each Server-Sent Event of a
+     * successful reply.
      *
      * <p>The stream fails with {@link AifoConnectionException} when the hub stays silent (no byte,
      * keep-alive comments included) for longer than the read timeout. Cancelling the subscription
      * closes the connection.
      *
-     * @param onHeaders told the reply's headers before the first event
-     * @param nonStreamReply turns a reply that is not a successful event stream (an error status, or
-     *     a JSON or HTML body) into the exception the stream ends with
-     */
-    public Flux<SseEvent> postForEvents(
-            HubRequest request, Consumer<HttpHeaders> onHeaders, Function<HubReply, RuntimeException> nonStreamReply) {
-        return postForEvents(request, onHeaders, nonStreamReply, Function.identity());
-    }
-
-    /**
-     * Sends the request and streams what {@code decoder} makes of each Server-Sent Event of a
-     * successful reply, as {@link #postForEvents(HubRequest, Consumer, Function)} does with the events.
-     *
      * <p>The decoder runs on the thread that reads the event, before the event is pushed: one operator
      * less per event than mapping the returned stream, and no per-event restoring of thread-locals,
      * which is what {@code Flux.handle} does where context propagation is on the classpath.
      *
+     * @param onHeaders told the reply's headers before the first event
+     * @param nonStreamReply turns a reply that is not a successful event stream (an error status, or
+     *     a JSON or HTML body) into the exception the stream ends with
      * @param decoder turns an event into an element, or into {@code null} when the event yields none;
      *     an exception it throws ends the stream
      * @since 0.1.0
@@ -219,8 +203,10 @@ public final class HubHttpClient {
         Function<SseEvent, @Nullable T> decode = decoder;
         if (wire.logsResponses()) {
             String url = uri(request.path()).toString();
+            // Read from the request once, not for each of a stream's thousand events.
+            List<String> secrets = WireLogger.secretsOf(request);
             decode = event -> {
-                wire.event(url, request, event);
+                wire.event(url, secrets, event);
                 return decoder.apply(event);
             };
         }
@@ -315,18 +301,9 @@ public final class HubHttpClient {
         int status = 0;
         if (failure instanceof HttpConnectTimeoutException) {
             message = "Could not connect to " + baseUrl + " within the connect timeout";
-        } else if (failure instanceof SilenceLimitedBodySubscriber.BodySilenceException silent) {
-            status = silent.status();
-            message = "The reply from " + baseUrl + " (HTTP " + status + ") stopped for longer than the read timeout"
-                    + " of " + readTimeout.toMillis() + " ms before its end";
-        } else if (failure instanceof SilenceLimitedBodySubscriber.BrokenBodyException broken) {
-            status = broken.status();
-            message = "The reply from " + baseUrl + " (HTTP " + status + ") broke off before its end: "
-                    + broken.getCause().getMessage();
-        } else if (failure instanceof SilenceLimitedBodySubscriber.OversizedBodyException oversized) {
-            status = oversized.status();
-            message = "The reply from " + baseUrl + " (HTTP " + status + ") is larger than " + maxReplyBytes
-                    + " bytes, the most a reply may have; it was not read to its end (maxReplyBytes sets the limit)";
+        } else if (failure instanceof SilenceLimitedBodySubscriber.BodyFailure body) {
+            status = body.status();
+            message = "The reply from " + baseUrl + " (HTTP " + status + ") " + body.getMessage();
         } else if (failure instanceof HttpTimeoutException) {
             message = "No reply from " + baseUrl + " within the read timeout of " + readTimeout.toMillis() + " ms";
         } else if (failure instanceof ConnectException) {
@@ -340,9 +317,7 @@ public final class HubHttpClient {
     // send() throws a new exception of its own type; the body subscriber's failure is kept as its cause.
     private static IOException bodyFailure(IOException thrown) {
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SilenceLimitedBodySubscriber.BodySilenceException
-                    || cause instanceof SilenceLimitedBodySubscriber.BrokenBodyException
-                    || cause instanceof SilenceLimitedBodySubscriber.OversizedBodyException) {
+            if (cause instanceof SilenceLimitedBodySubscriber.BodyFailure) {
                 return (IOException) cause;
             }
         }

@@ -1,7 +1,11 @@
 package ir.aifo.api.http;
 
+import ir.aifo.api.RetryAfter;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A hub's whole reply: status, headers and body bytes.
@@ -17,6 +21,11 @@ public record HubReply(int status, HttpHeaders headers, byte[] body) {
 
     public boolean isSuccessful() {
         return status >= 200 && status < 300;
+    }
+
+    /** How long the hub asked to wait before a retry ({@code Retry-After}), if it said. */
+    public @Nullable Duration retryAfter(Clock clock) {
+        return RetryAfter.parse(headers.firstValue("retry-after").orElse(null), clock);
     }
 
     /** The media type of the body, lower-cased and without parameters, or {@code ""} when absent. */

@@ -11,9 +11,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Collects a whole reply body, failing with {@link BodySilenceException} when no byte arrives for
- * longer than the read timeout, with {@link OversizedBodyException} when it grows past its limit,
- * and with {@link BrokenBodyException} when the connection breaks.
+ * Collects a whole reply body, failing with a {@link BodyFailure} when no byte arrives for longer
+ * than the read timeout, when it grows past its limit, or when the connection breaks.
  *
  * <p>The JDK client's request timeout ends when the headers arrive; without this, a hub that sends
  * its headers and then stalls would hold a blocking call for as long as the connection lives. Both
@@ -61,7 +60,11 @@ final class SilenceLimitedBodySubscriber implements HttpResponse.BodySubscriber<
             received += buffer.remaining();
         }
         if (received > maxBytes) {
-            fail(new OversizedBodyException(maxBytes, status));
+            fail(new BodyFailure(
+                    status,
+                    "is larger than " + maxBytes + " bytes, the most a reply may have; it was not read to its end"
+                            + " (maxReplyBytes sets the limit)",
+                    null));
         } else if (!terminated.get()) {
             body.onNext(buffers);
         }
@@ -71,7 +74,7 @@ final class SilenceLimitedBodySubscriber implements HttpResponse.BodySubscriber<
     public void onError(Throwable failure) {
         if (terminated.compareAndSet(false, true)) {
             silence.stop();
-            body.onError(new BrokenBodyException(status, failure));
+            body.onError(new BodyFailure(status, "broke off before its end: " + failure.getMessage(), failure));
         }
     }
 
@@ -84,7 +87,10 @@ final class SilenceLimitedBodySubscriber implements HttpResponse.BodySubscriber<
     }
 
     private void failSilent() {
-        fail(new BodySilenceException(silence.limitMillis(), status));
+        fail(new BodyFailure(
+                status,
+                "stopped for longer than the read timeout of " + silence.limitMillis() + " ms before its end",
+                null));
     }
 
     private void fail(IOException failure) {
@@ -99,53 +105,21 @@ final class SilenceLimitedBodySubscriber implements HttpResponse.BodySubscriber<
     }
 
     /**
-     * The reply's headers arrived but its body then stayed silent for longer than the read timeout.
+     * The reply's headers arrived but its body did not: it stayed silent for longer than the read
+     * timeout, grew past its limit, or its connection broke. The message says which, following
+     * "The reply from ... (HTTP status)".
      *
      * <p>Not an {@code HttpTimeoutException}: the blocking {@code send()} re-creates those without their
      * cause, and this one must reach the caller with its status.
      */
-    static final class BodySilenceException extends IOException {
+    static final class BodyFailure extends IOException {
 
         private static final long serialVersionUID = 1L;
 
         private final int status;
 
-        BodySilenceException(long limitMillis, int status) {
-            super("reply body silent for longer than " + limitMillis + " ms");
-            this.status = status;
-        }
-
-        int status() {
-            return status;
-        }
-    }
-
-    /** The reply's body grew past the limit; what came of it is dropped and the connection closed. */
-    static final class OversizedBodyException extends IOException {
-
-        private static final long serialVersionUID = 1L;
-
-        private final int status;
-
-        OversizedBodyException(long maxBytes, int status) {
-            super("reply body larger than " + maxBytes + " bytes");
-            this.status = status;
-        }
-
-        int status() {
-            return status;
-        }
-    }
-
-    /** The reply's headers arrived but the connection broke before its body's end. */
-    static final class BrokenBodyException extends IOException {
-
-        private static final long serialVersionUID = 1L;
-
-        private final int status;
-
-        BrokenBodyException(int status, Throwable cause) {
-            super("reply body broke off: " + cause.getMessage(), cause);
+        BodyFailure(int status, String what, @Nullable Throwable cause) {
+            super(what, cause);
             this.status = status;
         }
 

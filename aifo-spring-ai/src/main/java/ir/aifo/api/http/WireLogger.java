@@ -70,10 +70,11 @@ public final class WireLogger {
         }
     }
 
-    void event(String url, HubRequest request, SseEvent event) {
+    /** Logs one event of a stream; {@code secrets} come from {@link #secretsOf}, once per stream. */
+    void event(String url, List<String> secrets, SseEvent event) {
         if (logsResponses()) {
             logger.info("<-- event " + url + (event.event() == null ? "" : " " + event.event()) + ": "
-                    + mask(event.data(), secretsOf(request)));
+                    + mask(event.data(), secrets));
         }
     }
 
@@ -83,7 +84,7 @@ public final class WireLogger {
     }
 
     // The secrets are read from the request itself, so this class needs no key of its own.
-    private static List<String> secretsOf(HubRequest request) {
+    static List<String> secretsOf(HubRequest request) {
         List<String> secrets = new ArrayList<>(2);
         request.headers().forEach((name, value) -> {
             if (SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {

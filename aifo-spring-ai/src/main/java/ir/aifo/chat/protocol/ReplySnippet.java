@@ -1,5 +1,7 @@
 package ir.aifo.chat.protocol;
 
+import ir.aifo.api.SecretRedactor;
+import ir.aifo.api.http.HubReply;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -14,6 +16,11 @@ public final class ReplySnippet {
     private static final int LENGTH = 200;
 
     private ReplySnippet() {}
+
+    /** The account of a reply's body, with the key taken out of the whole text before it is cut. */
+    public static String of(HubReply reply, SecretRedactor redactor) {
+        return of(redactor.redact(reply.bodyText()));
+    }
 
     /** The account of a body's text; redact secrets from the whole text first, since this cuts it. */
     public static String of(@Nullable String body) {

@@ -2,7 +2,9 @@ package ir.aifo.chat.protocol;
 
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -27,6 +29,19 @@ public final class WireJson {
         ObjectNode tree = json.valueToTree(body);
         extraFields.forEach((name, value) -> tree.set(name, json.valueToTree(value)));
         return json.writeValueAsBytes(tree);
+    }
+
+    /** The body as a JSON object, or {@code null} when it is empty, not JSON, or not an object. */
+    public static @Nullable JsonNode readObjectOrNull(JsonMapper json, byte[] body) {
+        if (body.length == 0) {
+            return null;
+        }
+        try {
+            JsonNode tree = json.readTree(body);
+            return tree != null && tree.isObject() ? tree : null;
+        } catch (JacksonException notJson) {
+            return null;
+        }
     }
 
     /** A mapper that ignores unknown fields, since hubs add their own. */

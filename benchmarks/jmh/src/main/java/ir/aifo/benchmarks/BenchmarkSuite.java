@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -39,12 +38,15 @@ public final class BenchmarkSuite {
 
     private final Map<String, String> options;
 
+    private final Schedule schedule;
+
     private final Path out;
 
     private final Map<Figure, Map<String, List<Double>>> values = new EnumMap<>(Figure.class);
 
-    private BenchmarkSuite(Map<String, String> options) {
+    private BenchmarkSuite(Map<String, String> options, Schedule schedule) {
         this.options = options;
+        this.schedule = schedule;
         this.out = Path.of(options.getOrDefault("out", "target/bench-results"));
     }
 
@@ -55,11 +57,26 @@ public final class BenchmarkSuite {
             boolean flag = i + 1 >= args.length || args[i + 1].startsWith("--");
             options.put(name, flag ? "true" : args[++i]);
         }
-        new BenchmarkSuite(options).run();
+        new BenchmarkSuite(options, Schedule.of(options)).run();
+    }
+
+    /**
+     * How long the run measures: rounds, and each fork's warm-up and measured iterations of so many
+     * seconds. Read once, so that the forks and the table's account of them cannot drift apart.
+     */
+    record Schedule(int rounds, int warmup, int iterations, int seconds) {
+
+        static Schedule of(Map<String, String> options) {
+            return new Schedule(
+                    Integer.parseInt(options.getOrDefault("rounds", "5")),
+                    Integer.parseInt(options.getOrDefault("warmup", "3")),
+                    Integer.parseInt(options.getOrDefault("iterations", "3")),
+                    Integer.parseInt(options.getOrDefault("seconds", "1")));
+        }
     }
 
     private void run() throws RunnerException, IOException {
-        int rounds = Integer.parseInt(options.getOrDefault("rounds", "5"));
+        int rounds = schedule.rounds();
         List<String> benchmarks = List.of(
                 options.getOrDefault("benchmarks", "call,callThroughput,stream").split(","));
         List<String> clients = List.of(
@@ -87,7 +104,7 @@ public final class BenchmarkSuite {
         } else if (footprintFile != null) {
             System.out.println("no footprint figures in " + footprintFile + ": the table leaves them out");
         }
-        String table = new ResultTable(values, footprint).render(machine, rounds, options);
+        String table = new ResultTable(values, footprint).render(machine, schedule);
         Files.writeString(out.resolve("table.md"), table);
         writeValues();
         System.out.println();
@@ -118,15 +135,14 @@ public final class BenchmarkSuite {
                 "-D" + ChatBenchmark.HUB_PROPERTY + "=" + hub.baseUrl(),
                 "-D" + FirstChunkLog.FILE_PROPERTY + "=" + firstChunks.toAbsolutePath(),
                 "-D" + CpuMeter.FILE_PROPERTY + "=" + cpuFile.toAbsolutePath()));
-        int seconds = Integer.parseInt(options.getOrDefault("seconds", "1"));
         ChainedOptionsBuilder builder = new OptionsBuilder()
                 .include("^" + Pattern.quote(ChatBenchmark.class.getName() + "." + benchmark) + "$")
                 .param("client", client)
                 .forks(1)
-                .warmupIterations(Integer.parseInt(options.getOrDefault("warmup", "3")))
-                .warmupTime(TimeValue.seconds(seconds))
-                .measurementIterations(Integer.parseInt(options.getOrDefault("iterations", "3")))
-                .measurementTime(TimeValue.seconds(seconds))
+                .warmupIterations(schedule.warmup())
+                .warmupTime(TimeValue.seconds(schedule.seconds()))
+                .measurementIterations(schedule.iterations())
+                .measurementTime(TimeValue.seconds(schedule.seconds()))
                 .addProfiler(GCProfiler.class)
                 .jvmArgsAppend(jvmArgs.toArray(String[]::new))
                 .shouldFailOnError(true)
@@ -139,45 +155,40 @@ public final class BenchmarkSuite {
         Result<?> primary = result.getPrimaryResult();
         double allocation = secondary(result, "gc.alloc.rate.norm");
         double cpuMicros = readNumbers(cpuFile)[0];
-        String line;
+        // Each figure is computed once, in the order the console line's format takes them.
+        Map<Figure, Double> figures = new LinkedHashMap<>();
+        String format;
         switch (benchmark) {
             case "call" -> {
-                add(Figure.CALL_P50, client, primary.getStatistics().getPercentile(50));
-                add(Figure.CALL_P99, client, primary.getStatistics().getPercentile(99));
-                add(Figure.CALL_ALLOC, client, allocation / 1024);
-                add(Figure.CALL_CPU, client, cpuMicros);
-                line = String.format(
-                        Locale.ROOT,
-                        "median %.0f µs, p99 %.0f µs, %.1f KB/call, CPU %.0f µs/call",
-                        primary.getStatistics().getPercentile(50),
-                        primary.getStatistics().getPercentile(99),
-                        allocation / 1024,
-                        cpuMicros);
+                figures.put(Figure.CALL_P50, primary.getStatistics().getPercentile(50));
+                figures.put(Figure.CALL_P99, primary.getStatistics().getPercentile(99));
+                figures.put(Figure.CALL_ALLOC, allocation / 1024);
+                figures.put(Figure.CALL_CPU, cpuMicros);
+                format = "median %.0f µs, p99 %.0f µs, %.1f KB/call, CPU %.0f µs/call";
             }
             case "callThroughput" -> {
-                add(Figure.THROUGHPUT, client, primary.getScore());
-                add(Figure.THROUGHPUT_CPU, client, cpuMicros);
-                line = String.format(Locale.ROOT, "%.0f req/s, CPU %.0f µs/call", primary.getScore(), cpuMicros);
+                figures.put(Figure.THROUGHPUT, primary.getScore());
+                figures.put(Figure.THROUGHPUT_CPU, cpuMicros);
+                format = "%.0f req/s, CPU %.0f µs/call";
             }
             case "stream" -> {
-                double[] first = readNumbers(firstChunks);
-                add(Figure.STREAM_FIRST, client, first[0] / 1000);
-                add(Figure.STREAM_LAST, client, primary.getStatistics().getPercentile(50) / 1000);
-                add(Figure.STREAM_LAST_P99, client, primary.getStatistics().getPercentile(99) / 1000);
-                add(Figure.STREAM_ALLOC, client, allocation / (1024 * 1024));
-                add(Figure.STREAM_CPU, client, cpuMicros / 1000);
-                line = String.format(
-                        Locale.ROOT,
-                        "first chunk %.2f ms, last chunk %.2f ms (p99 %.2f), %.2f MB/stream, CPU %.2f ms/stream",
-                        first[0] / 1000,
-                        primary.getStatistics().getPercentile(50) / 1000,
-                        primary.getStatistics().getPercentile(99) / 1000,
-                        allocation / (1024 * 1024),
-                        cpuMicros / 1000);
+                figures.put(Figure.STREAM_FIRST, readNumbers(firstChunks)[0] / 1000);
+                figures.put(Figure.STREAM_LAST, primary.getStatistics().getPercentile(50) / 1000);
+                figures.put(Figure.STREAM_LAST_P99, primary.getStatistics().getPercentile(99) / 1000);
+                figures.put(Figure.STREAM_ALLOC, allocation / (1024 * 1024));
+                figures.put(Figure.STREAM_CPU, cpuMicros / 1000);
+                format = "first chunk %.2f ms, last chunk %.2f ms (p99 %.2f), %.2f MB/stream, CPU %.2f ms/stream";
             }
             default -> throw new IllegalArgumentException("unknown benchmark " + benchmark);
         }
-        System.out.printf(Locale.ROOT, "round %d  %-15s %-7s %s%n", round + 1, benchmark, client, line);
+        figures.forEach((figure, value) -> add(figure, client, value));
+        System.out.printf(
+                Locale.ROOT,
+                "round %d  %-15s %-7s %s%n",
+                round + 1,
+                benchmark,
+                client,
+                String.format(Locale.ROOT, format, figures.values().toArray()));
     }
 
     // A fork that fails (the JDK client's pool has a rare race that breaks one request of thousands) is
@@ -251,16 +262,5 @@ public final class BenchmarkSuite {
                         .toList())
                 .append('\n')));
         Files.writeString(out.resolve("rounds.tsv"), tsv.toString());
-    }
-
-    static @Nullable List<Double> ratios(@Nullable List<Double> values, @Nullable List<Double> reference) {
-        if (values == null || reference == null) {
-            return null;
-        }
-        List<Double> ratios = new ArrayList<>();
-        for (int i = 0; i < Math.min(values.size(), reference.size()); i++) {
-            ratios.add(values.get(i) / reference.get(i));
-        }
-        return ratios;
     }
 }

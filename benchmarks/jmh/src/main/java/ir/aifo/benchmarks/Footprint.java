@@ -35,14 +35,8 @@ record Footprint(Map<String, long[]> classpaths, Map<String, List<Double>> start
         return new Footprint(classpaths, starts);
     }
 
-    /** {@code app}'s start times divided by {@code reference}'s, run by run. */
-    List<Double> startRatios(String app, String reference) {
-        List<Double> mine = starts.getOrDefault(app, List.of());
-        List<Double> theirs = starts.getOrDefault(reference, List.of());
-        List<Double> ratios = new ArrayList<>();
-        for (int i = 0; i < Math.min(mine.size(), theirs.size()); i++) {
-            ratios.add(mine.get(i) / theirs.get(i));
-        }
-        return ratios;
+    /** The spread of {@code app}'s start times divided by {@code reference}'s, run by run. */
+    Spread startRatios(String app, String reference) {
+        return Spread.ofRatios(starts.get(app), starts.get(reference));
     }
 }

@@ -26,18 +26,18 @@ final class ResultTable {
         this.footprint = footprint;
     }
 
-    String render(String machine, int rounds, Map<String, String> options) {
+    String render(String machine, BenchmarkSuite.Schedule schedule) {
         StringBuilder out = new StringBuilder();
         out.append("Machine: ").append(machine).append('\n');
         out.append(String.format(
                 Locale.ROOT,
                 "Calls and streams: %d interleaved rounds, each client in its own forked JVM per round"
-                        + " (%s warm-up + %s measured iterations of %s s) against one loopback stub hub;"
+                        + " (%d warm-up + %d measured iterations of %d s) against one loopback stub hub;"
                         + " a cell is the median (min..max) over the rounds, a ratio is taken within each round.%n%n",
-                rounds,
-                options.getOrDefault("warmup", "3"),
-                options.getOrDefault("iterations", "3"),
-                options.getOrDefault("seconds", "1")));
+                schedule.rounds(),
+                schedule.warmup(),
+                schedule.iterations(),
+                schedule.seconds()));
         out.append("| figure | raw JDK HttpClient + Jackson 3 | AifoChatModel | AiFO ÷ raw | OpenAiChatModel"
                 + " | OpenAI ÷ raw | target for AiFO | met | AiFO better than OpenAI |\n");
         out.append("|---|---|---|---|---|---|---|---|---|\n");
@@ -62,7 +62,7 @@ final class ResultTable {
         List<Double> raw = byClient.get("raw");
         List<Double> aifo = byClient.get("aifo");
         List<Double> openAi = byClient.get("openai");
-        Spread aifoRatio = spread(BenchmarkSuite.ratios(aifo, raw));
+        Spread aifoRatio = Spread.ofRatios(aifo, raw);
         Spread aifoValue = spread(aifo);
         Spread openAiValue = spread(openAi);
         String met = "";
@@ -94,7 +94,7 @@ final class ResultTable {
                 .append(" | ")
                 .append(cell(figure, openAiValue))
                 .append(" | ")
-                .append(ratioCell(spread(BenchmarkSuite.ratios(openAi, raw))))
+                .append(ratioCell(Spread.ofRatios(openAi, raw)))
                 .append(" | ")
                 .append(figure.targetText)
                 .append(" | ")
@@ -113,10 +113,17 @@ final class ResultTable {
                         + " | start ÷ bare Boot app |%n",
                 runs));
         out.append("|---|---|---|---|\n");
-        footprintRow(out, footprint, "raw", "raw JDK HttpClient + Jackson 3 (no Boot)");
-        footprintRow(out, footprint, "bare", "bare Boot app (spring-boot-starter)");
-        footprintRow(out, footprint, "aifo", "with aifo-spring-boot-starter");
-        footprintRow(out, footprint, "openai", "with spring-ai-starter-model-openai");
+        Spread aifoStart = footprint.startRatios("aifo", "bare");
+        Spread openAiStart = footprint.startRatios("openai", "bare");
+        footprintRow(
+                out,
+                footprint,
+                "raw",
+                "raw JDK HttpClient + Jackson 3 (no Boot)",
+                ratioCell(footprint.startRatios("raw", "bare")));
+        footprintRow(out, footprint, "bare", "bare Boot app (spring-boot-starter)", "1");
+        footprintRow(out, footprint, "aifo", "with aifo-spring-boot-starter", ratioCell(aifoStart));
+        footprintRow(out, footprint, "openai", "with spring-ai-starter-model-openai", ratioCell(openAiStart));
         long[] aifo = footprint.classpaths().get("aifo");
         long[] openAi = footprint.classpaths().get("openai");
         if (aifo != null && openAi != null) {
@@ -129,8 +136,6 @@ final class ResultTable {
                     openAi[1] / MIB,
                     share <= 0.30 ? "met" : "MISSED"));
         }
-        Spread aifoStart = Spread.of(footprint.startRatios("aifo", "bare"));
-        Spread openAiStart = Spread.of(footprint.startRatios("openai", "bare"));
         if (!aifoStart.isEmpty()) {
             verdicts.add(String.format(
                     Locale.ROOT,
@@ -141,10 +146,11 @@ final class ResultTable {
         }
     }
 
-    private static void footprintRow(StringBuilder out, Footprint footprint, String app, String title) {
+    // The caller passes the ratio cell in: it needs aifo's and openai's start ratios for its verdict as well.
+    private static void footprintRow(
+            StringBuilder out, Footprint footprint, String app, String title, String startRatio) {
         long[] classpath = footprint.classpaths().get(app);
         List<Double> starts = footprint.starts().get(app);
-        String ratio = app.equals("bare") ? "1" : ratioCell(Spread.of(footprint.startRatios(app, "bare")));
         out.append("| ")
                 .append(title)
                 .append(" | ")
@@ -155,7 +161,7 @@ final class ResultTable {
                 .append(" | ")
                 .append(starts == null ? "–" : cell(Figure.CALL_P50, Spread.of(starts)))
                 .append(" | ")
-                .append(starts == null ? "–" : ratio)
+                .append(starts == null ? "–" : startRatio)
                 .append(" |\n");
     }
 

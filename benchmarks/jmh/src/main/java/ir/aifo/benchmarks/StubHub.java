@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,8 +45,6 @@ public final class StubHub implements AutoCloseable {
 
     private final byte[] stream;
 
-    private final AtomicLong requests = new AtomicLong();
-
     private volatile boolean closed;
 
     private StubHub(int port, int streamChunks) throws IOException {
@@ -75,11 +72,6 @@ public final class StubHub implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port();
-    }
-
-    /** Requests answered so far. */
-    public long requests() {
-        return requests.get();
     }
 
     @Override
@@ -113,7 +105,6 @@ public final class StubHub implements AutoCloseable {
             OutputStream out = socket.getOutputStream();
             RequestReader reader = new RequestReader(in);
             while (reader.next()) {
-                requests.incrementAndGet();
                 byte[] reply;
                 if (!reader.path.endsWith("/chat/completions")) {
                     reply = NOT_FOUND;

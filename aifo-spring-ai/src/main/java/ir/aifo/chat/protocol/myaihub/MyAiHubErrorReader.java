@@ -9,14 +9,12 @@ import ir.aifo.api.AifoQuotaExceededException;
 import ir.aifo.api.AifoServerException;
 import ir.aifo.api.HubError;
 import ir.aifo.api.HubErrorClassifier;
-import ir.aifo.api.RetryAfter;
 import ir.aifo.api.SecretRedactor;
 import ir.aifo.api.http.HubReply;
 import ir.aifo.chat.protocol.ReplySnippet;
 import ir.aifo.quota.HubQuota;
 import ir.aifo.quota.QuotaBucket;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Locale;
@@ -81,7 +79,7 @@ final class MyAiHubErrorReader {
             return refusedLicence(error);
         }
         if (status >= 300) {
-            return HubErrorClassifier.classify(error, retryAfter(reply));
+            return HubErrorClassifier.classify(error, reply.retryAfter(clock));
         }
         // An error the document does not list, sent with status 200: the hub decided, so retrying is unlikely to help.
         return new AifoBadRequestException(error.describe("MyAIHub reported an error"), error);
@@ -89,23 +87,18 @@ final class MyAiHubErrorReader {
 
     /** The exception for a reply that is not a MyAIHub JSON body at all (an HTML page, say). */
     RuntimeException fromUnreadableReply(HubReply reply) {
-        // Redacted before it is cut short, so a key that straddles the cut cannot survive in part.
-        String snippet = ReplySnippet.of(redactor.redact(reply.bodyText()));
+        String snippet = ReplySnippet.of(reply, redactor);
         HubError error = HubError.of(reply.status(), snippet.isEmpty() ? null : snippet);
         if (reply.isSuccessful()) {
             return new AifoServerException(
                     error.describe("MyAIHub answered with a body that is not its JSON reply"), error);
         }
-        return HubErrorClassifier.classify(error, retryAfter(reply));
+        return HubErrorClassifier.classify(error, reply.retryAfter(clock));
     }
 
     private static AifoAuthenticationException refusedLicence(HubError error) {
         return new AifoAuthenticationException(
                 error.describe("MyAIHub refused the licence key: it is invalid or not active"), error);
-    }
-
-    private @Nullable Duration retryAfter(HubReply reply) {
-        return RetryAfter.parse(reply.headers().firstValue("retry-after").orElse(null), clock);
     }
 
     private static @Nullable String providerNamedIn(String lowerWording) {

@@ -34,7 +34,6 @@ import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.tool.definition.ToolDefinition;
 import org.springframework.util.Assert;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -92,7 +91,7 @@ public final class MyAiHubProtocol implements HubProtocol {
 
     @Override
     public ChatResponse readReply(HubReply reply) {
-        JsonNode body = parse(reply);
+        JsonNode body = WireJson.readObjectOrNull(json, reply.body());
         if (body == null) {
             throw errors.fromUnreadableReply(reply);
         }
@@ -110,7 +109,7 @@ public final class MyAiHubProtocol implements HubProtocol {
 
     @Override
     public RuntimeException readError(HubReply reply) {
-        JsonNode body = parse(reply);
+        JsonNode body = WireJson.readObjectOrNull(json, reply.body());
         return body == null ? errors.fromUnreadableReply(reply) : errors.fromErrorBody(body, reply);
     }
 
@@ -128,7 +127,7 @@ public final class MyAiHubProtocol implements HubProtocol {
     @Override
     public Optional<String> quotaProvider(String model) {
         String lower = model.toLowerCase(Locale.ROOT);
-        boolean openAi = lower.startsWith("openai/") || lower.startsWith("gpt-") || lower.startsWith("gpt");
+        boolean openAi = lower.startsWith("openai/") || lower.startsWith("gpt");
         return Optional.of(openAi ? HubQuota.OPENAI : HubQuota.OPENROUTER);
     }
 
@@ -162,10 +161,8 @@ public final class MyAiHubProtocol implements HubProtocol {
         if (quota == null) {
             return null;
         }
-        QuotaBucket bucket = source == null ? null : quota.bucket(source).orElse(null);
-        if (bucket == null) {
-            bucket = new QuotaBucket(quota.used(), quota.limit(), quota.remaining());
-        }
+        QuotaBucket bucket =
+                source == null ? quota.total() : quota.bucket(source).orElseGet(quota::total);
         return new HubRateLimit(bucket.limit(), bucket.remaining(), untilNextMonth(), 0, 0, Duration.ZERO);
     }
 
@@ -192,18 +189,6 @@ public final class MyAiHubProtocol implements HubProtocol {
         }
         return flag.isString()
                 && (flag.asString().equalsIgnoreCase("true") || flag.asString().equals("1"));
-    }
-
-    private @Nullable JsonNode parse(HubReply reply) {
-        if (reply.body().length == 0) {
-            return null;
-        }
-        try {
-            JsonNode body = json.readTree(reply.body());
-            return body != null && body.isObject() ? body : null;
-        } catch (JacksonException notJson) {
-            return null;
-        }
     }
 
     @Override

@@ -2,10 +2,10 @@ package ir.aifo.chat.protocol.openai;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The body of {@code POST /v1/chat/completions}; {@code null} fields are left out.
@@ -76,11 +76,14 @@ public record ChatCompletionRequest(
             @JsonProperty("json_schema") @Nullable JsonSchema jsonSchema) {}
 
     /**
-     * A named JSON schema the answer must match.
+     * A named JSON schema the answer must match, sent as the caller wrote it (checked to be one JSON
+     * object first), as tool parameters are.
      *
      * @since 0.1.0
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record JsonSchema(
-            String name, JsonNode schema, @Nullable Boolean strict) {}
+            String name,
+            @JsonRawValue String schema,
+            @Nullable Boolean strict) {}
 }

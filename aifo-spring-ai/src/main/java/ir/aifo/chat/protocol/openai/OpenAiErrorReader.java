@@ -3,14 +3,13 @@ package ir.aifo.chat.protocol.openai;
 import ir.aifo.api.AifoServerException;
 import ir.aifo.api.HubError;
 import ir.aifo.api.HubErrorClassifier;
-import ir.aifo.api.RetryAfter;
 import ir.aifo.api.SecretRedactor;
 import ir.aifo.api.http.HubReply;
 import ir.aifo.chat.protocol.ReplySnippet;
+import ir.aifo.chat.protocol.WireJson;
 import java.time.Clock;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,10 +45,9 @@ final class OpenAiErrorReader {
     }
 
     private RuntimeException read(HubReply reply, String expected) {
-        Duration retryAfter =
-                RetryAfter.parse(reply.headers().firstValue("retry-after").orElse(null), clock);
-        JsonNode body = parseOrNull(reply.body());
-        if (body != null && body.isObject()) {
+        Duration retryAfter = reply.retryAfter(clock);
+        JsonNode body = WireJson.readObjectOrNull(json, reply.body());
+        if (body != null) {
             HubError error = fromBody(body, reply.status());
             if (error != null) {
                 return HubErrorClassifier.classify(error, retryAfter);
@@ -110,17 +108,6 @@ final class OpenAiErrorReader {
         return node.isValueNode() ? node.asString() : node.toString();
     }
 
-    private @Nullable JsonNode parseOrNull(byte[] body) {
-        if (body.length == 0) {
-            return null;
-        }
-        try {
-            return json.readTree(body);
-        } catch (JacksonException notJson) {
-            return null;
-        }
-    }
-
     private @Nullable String nonJsonMessage(HubReply reply) {
         if (reply.body().length == 0) {
             return null;
@@ -132,8 +119,7 @@ final class OpenAiErrorReader {
         return reply.contentType().isEmpty() ? "" : " but " + reply.contentType();
     }
 
-    // Redacted whole before it is cut, so a key straddling the cut cannot leak its first half.
     private String snippet(HubReply reply) {
-        return ReplySnippet.of(redactor.redact(reply.bodyText()));
+        return ReplySnippet.of(reply, redactor);
     }
 }

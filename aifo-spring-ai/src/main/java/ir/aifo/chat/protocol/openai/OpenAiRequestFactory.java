@@ -6,7 +6,6 @@ import ir.aifo.chat.protocol.ImageUrls;
 import ir.aifo.chat.protocol.openai.ChatCompletionMessage.ContentPart;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
@@ -16,7 +15,8 @@ import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.content.Media;
 import org.springframework.ai.tool.definition.ToolDefinition;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Turns a prompt and its merged options into the chat-completions request body. */
@@ -78,21 +78,39 @@ final class OpenAiRequestFactory {
                 new ChatCompletionRequest.JsonSchema(name, schema(format.schema()), format.strict()));
     }
 
-    // Parsed rather than sent as raw text, so a malformed schema fails here, naming the option. Valid JSON
-    // that is not an object (an array, a string) is no schema a hub accepts, and fails here too.
-    private JsonNode schema(@Nullable String schema) {
-        JsonNode tree;
-        try {
-            tree = json.readTree(schema);
+    // Checked token by token, without building a tree, so a malformed schema fails here, naming the
+    // option, and a valid one goes as written. Valid JSON that is not an object (an array, a string) is
+    // no schema a hub accepts, and fails here too.
+    private String schema(@Nullable String schema) {
+        if (schema == null) {
+            throw new IllegalArgumentException("Chat option 'responseFormat' asks for json_schema but has no schema");
+        }
+        try (JsonParser parser = json.createParser(schema)) {
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("Chat option 'responseFormat' has a schema that is "
+                        + (first == null ? "empty" : "a JSON " + kind(first)) + " but must be a JSON object");
+            }
+            parser.skipChildren();
+            if (parser.nextToken() != null) {
+                throw new IllegalArgumentException(
+                        "Chat option 'responseFormat' has a schema that is not valid JSON: more follows its object");
+            }
         } catch (JacksonException malformed) {
             throw new IllegalArgumentException("Chat option 'responseFormat' has a schema that is not valid JSON: "
                     + malformed.getOriginalMessage());
         }
-        if (!tree.isObject()) {
-            throw new IllegalArgumentException("Chat option 'responseFormat' has a schema that is a JSON "
-                    + tree.getNodeType().name().toLowerCase(Locale.ROOT) + " but must be a JSON object");
-        }
-        return tree;
+        return schema;
+    }
+
+    private static String kind(JsonToken token) {
+        return switch (token) {
+            case START_ARRAY -> "array";
+            case VALUE_STRING -> "string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
+            case VALUE_TRUE, VALUE_FALSE -> "boolean";
+            default -> "null";
+        };
     }
 
     private static @Nullable List<FunctionTool> tools(List<ToolDefinition> definitions) {

@@ -23,8 +23,8 @@ final class QuotaLine {
 
     private static String figures(Reply reply) {
         HubQuota quota = reply.quota();
-        // A plan means monthly counters (MyAIHub); without one the figures are short rate-limit windows.
-        if (quota != null && quota.plan() != null) {
+        // Monthly counters (MyAIHub), or else the short rate-limit windows of an OpenAI-compatible hub.
+        if (quota != null && quota.isMonthly()) {
             return monthly(quota, reply.source());
         }
         if (reply.rateLimit() != null && RateLimitFigures.reported(reply.rateLimit())) {
@@ -36,9 +36,8 @@ final class QuotaLine {
     // Only the bucket that served this request: the whole breakdown is one /quota away.
     private static String monthly(HubQuota quota, @Nullable String source) {
         QuotaBucket bucket = source == null ? null : quota.bucket(source).orElse(null);
-        String figures = bucket != null
-                ? source + " " + RateLimitFigures.used(bucket)
-                : RateLimitFigures.used(new QuotaBucket(quota.used(), quota.limit(), quota.remaining()));
-        return "plan " + quota.plan() + " · " + figures + " this month";
+        String figures =
+                bucket != null ? source + " " + RateLimitFigures.used(bucket) : RateLimitFigures.used(quota.total());
+        return (quota.plan() == null ? "" : "plan " + quota.plan() + " · ") + figures + " this month";
     }
 }

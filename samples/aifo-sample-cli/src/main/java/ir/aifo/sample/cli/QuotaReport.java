@@ -30,7 +30,7 @@ final class QuotaReport {
 
     List<String> lines(@Nullable Reply lastReply) {
         Optional<HubQuota> known = tracker.lastKnown(keyFingerprint);
-        if (known.isPresent() && (known.get().plan() != null || known.get().period() != null)) {
+        if (known.isPresent() && known.get().isMonthly()) {
             return monthly(known.get());
         }
         RateLimit rateLimit = lastReply == null ? null : lastReply.rateLimit();
@@ -59,8 +59,7 @@ final class QuotaReport {
                     .append(" UTC)");
         }
         if (quota.limit() > 0) {
-            heading.append(": ")
-                    .append(RateLimitFigures.used(new QuotaBucket(quota.used(), quota.limit(), quota.remaining())));
+            heading.append(": ").append(RateLimitFigures.used(quota.total()));
         }
         return buckets(heading.toString(), quota);
     }

@@ -18,11 +18,11 @@ public record QuotaView(
         Map<String, QuotaBucket> buckets) {
 
     /**
-     * The quota, or {@code null} when the figures are only a rate-limit window recast as a quota (no
-     * plan, no period), which {@link RateLimitView} already shows.
+     * The quota, or {@code null} when the figures are only a rate-limit window recast as a quota,
+     * which {@link RateLimitView} already shows.
      */
     static @Nullable QuotaView of(@Nullable HubQuota quota) {
-        if (quota == null || (quota.plan() == null && quota.period() == null)) {
+        if (quota == null || !quota.isMonthly()) {
             return null;
         }
         return new QuotaView(
