@@ -4,6 +4,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import ir.aifo.api.AifoQuotaExceededException;
+import ir.aifo.api.http.Deadline;
 import ir.aifo.api.http.HubHttpClient;
 import ir.aifo.api.http.HubRequest;
 import ir.aifo.api.http.WireLogger;
@@ -81,11 +82,17 @@ public final class AifoChatModel implements ChatModel {
 
     private final String keyFingerprint;
 
+    private final Duration callTimeout;
+
+    private final Duration streamTimeout;
+
     private AifoChatModel(Builder builder, HubProtocol protocol, HubHttpClient http, String keyFingerprint) {
         this.protocol = protocol;
         this.http = http;
         this.defaultOptions = builder.defaultOptions;
-        this.retry = new HubRetry(builder.retryTemplate, builder.maxRetryAfter, builder.clock, builder.retryAccepted);
+        this.retry = new HubRetry(builder.retryTemplate, builder.maxRetryAfter, builder.retryAccepted, http.baseUrl());
+        this.callTimeout = builder.callTimeout;
+        this.streamTimeout = builder.streamTimeout;
         this.observationRegistry = builder.observationRegistry;
         this.observationConvention = builder.observationConvention;
         this.keyFingerprint = keyFingerprint;
@@ -152,7 +159,9 @@ public final class AifoChatModel implements ChatModel {
                 .observe(() -> {
                     ChatResponse response;
                     try {
-                        response = retry.call(() -> protocol.readReply(http.post(hubRequest)));
+                        response = retry.call(
+                                deadline -> protocol.readReply(http.post(hubRequest, deadline)),
+                                Deadline.forCall(callTimeout));
                     } catch (AifoQuotaExceededException spent) {
                         quota.recordFrom(spent);
                         throw spent;
@@ -196,7 +205,9 @@ public final class AifoChatModel implements ChatModel {
                     observation.stop();
                 }
             };
-            Flux<ChatResponse> responses = retry.stream(() -> streamOnce(hubRequest));
+            // One deadline for the whole stream, its retries included, from the moment it is subscribed to.
+            Deadline deadline = Deadline.forStream(streamTimeout);
+            Flux<ChatResponse> responses = retry.stream(() -> streamOnce(hubRequest, deadline), deadline);
             if (!observation.isNoop()) {
                 // Only an observation that is recorded needs the whole reply; others cost nothing per chunk.
                 StreamedReply reply = new StreamedReply();
@@ -211,17 +222,23 @@ public final class AifoChatModel implements ChatModel {
         });
     }
 
-    private Flux<ChatResponse> streamOnce(HubRequest hubRequest) {
+    private Flux<ChatResponse> streamOnce(HubRequest hubRequest, Deadline deadline) {
         HubStreamDecoder decoder = protocol.newStreamDecoder();
         // Every response of a stream carries the same header figures; recording the first is enough.
         AtomicBoolean recorded = new AtomicBoolean();
-        return http.postForEvents(hubRequest, decoder::onHeaders, protocol::readError, event -> {
-                    ChatResponse response = decoder.decode(event);
-                    if (response != null && !recorded.get() && !recorded.getAndSet(true)) {
-                        quota.recordFrom(response);
-                    }
-                    return response;
-                })
+        return http.postForEvents(
+                        hubRequest,
+                        decoder::onHeaders,
+                        protocol::readError,
+                        event -> {
+                            ChatResponse response = decoder.decode(event);
+                            if (response != null && !recorded.get() && !recorded.getAndSet(true)) {
+                                quota.recordFrom(response);
+                            }
+                            return response;
+                        },
+                        decoder::isComplete,
+                        deadline)
                 .concatWith(Mono.fromRunnable(decoder::onEnd));
     }
 
@@ -294,6 +311,8 @@ public final class AifoChatModel implements ChatModel {
                 AifoChatOptions.builder().model("openai/gpt-5-mini").build();
         private RetryTemplate retryTemplate = RetryUtils.DEFAULT_RETRY_TEMPLATE;
         private Duration maxRetryAfter = Duration.ofSeconds(60);
+        private Duration callTimeout = Duration.ofMinutes(5);
+        private Duration streamTimeout = Duration.ofMinutes(30);
         private boolean retryAccepted;
         private boolean logRequests;
         private boolean logResponses;
@@ -423,6 +442,25 @@ public final class AifoChatModel implements ChatModel {
         public Builder retryTemplate(RetryTemplate retryTemplate) {
             Assert.notNull(retryTemplate, "retryTemplate must not be null");
             this.retryTemplate = retryTemplate;
+            return this;
+        }
+
+        /**
+         * The longest a blocking call may take, all attempts and the waits between them included; 5
+         * minutes by default, long enough for a reasoning model's answer. Past it the call fails with
+         * {@code AifoConnectionException}, and no retry starts that would end after it.
+         */
+        public Builder callTimeout(Duration callTimeout) {
+            this.callTimeout = positive(callTimeout, "callTimeout");
+            return this;
+        }
+
+        /**
+         * The longest one stream may last, from subscription to its last event, retries included; 30
+         * minutes by default. Past it the stream fails with {@code AifoConnectionException}.
+         */
+        public Builder streamTimeout(Duration streamTimeout) {
+            this.streamTimeout = positive(streamTimeout, "streamTimeout");
             return this;
         }
 

@@ -1,16 +1,16 @@
 package ir.aifo.chat;
 
+import ir.aifo.api.AifoConnectionException;
 import ir.aifo.api.AifoException;
 import ir.aifo.api.AifoRateLimitException;
-import java.time.Clock;
+import ir.aifo.api.http.Deadline;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import org.springframework.ai.retry.RetryUtils;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.util.backoff.BackOffExecution;
@@ -21,7 +21,12 @@ import reactor.util.retry.Retry;
 /**
  * Retries transient failures with the policy of Spring AI's {@link RetryTemplate} (so the
  * {@code spring.ai.retry.*} properties apply), waiting at least as long as a hub's
- * {@code Retry-After} asked, up to a cap.
+ * {@code Retry-After} asked, up to a cap, and never past the call's or the stream's deadline.
+ *
+ * <p>The policy is applied here rather than by {@link RetryTemplate#execute}: the template would sleep
+ * its back-off even when the deadline falls within it, and its listener (Spring AI's logs every retry
+ * at WARN with a stack trace) would repeat for each attempt what the caller is about to receive.
+ * Each retry is logged here in one WARN line with the failure's message; the stack trace at DEBUG.
  *
  * <p>A failure after the hub answered with a success status (a body cut or unreadable after
  * {@code 200}) is not retried unless the caller opted in: the hub has probably counted the request
@@ -31,58 +36,82 @@ final class HubRetry {
 
     private static final Log logger = LogFactory.getLog(HubRetry.class);
 
-    private final RetryTemplate retryTemplate;
+    private final RetryPolicy policy;
 
     private final Duration maxRetryAfter;
 
-    private final Clock clock;
-
     private final boolean retryAccepted;
 
-    HubRetry(RetryTemplate retryTemplate, Duration maxRetryAfter, Clock clock, boolean retryAccepted) {
-        this.retryTemplate = retryTemplate;
+    private final String hub;
+
+    HubRetry(RetryTemplate retryTemplate, Duration maxRetryAfter, boolean retryAccepted, String hub) {
+        this.policy = retryTemplate.getRetryPolicy();
         this.maxRetryAfter = maxRetryAfter;
-        this.clock = clock;
         this.retryAccepted = retryAccepted;
+        this.hub = hub;
     }
 
-    /** Runs {@code attempt} until it succeeds, fails for good, or the policy gives up. */
-    <T> T call(Supplier<T> attempt) {
-        // The template sleeps its own back-off first; this adds whatever Retry-After asked for beyond it.
-        Instant[] notBefore = {null};
-        try {
-            return RetryUtils.execute(retryTemplate, () -> {
-                sleepUntil(notBefore[0]);
-                try {
-                    return attempt.get();
-                } catch (AifoRateLimitException rateLimited) {
-                    notBefore[0] = clock.instant().plus(retryAfter(rateLimited));
-                    throw rateLimited;
-                } catch (RuntimeException failure) {
-                    throw isRetryable(failure) ? failure : new NotRetried(failure);
-                }
-            });
-        } catch (NotRetried notRetried) {
-            throw notRetried.failure;
+    /**
+     * Runs {@code attempt} until it succeeds, fails for good, the policy gives up, or the next wait
+     * would run past the deadline.
+     */
+    <T> T call(Function<Deadline, T> attempt, Deadline deadline) {
+        @Nullable BackOffExecution backOff = null;
+        for (int attempts = 1; ; attempts++) {
+            RuntimeException failure;
+            try {
+                return attempt.apply(deadline);
+            } catch (RuntimeException thrown) {
+                failure = thrown;
+            }
+            if (!shouldRetry(failure)) {
+                throw failure;
+            }
+            if (backOff == null) {
+                backOff = policy.getBackOff().start();
+            }
+            Duration delay = delay(backOff, failure);
+            if (delay == null) {
+                throw failure;
+            }
+            if (!deadline.allows(delay)) {
+                throw pastDeadline(deadline, failure, "The call to ");
+            }
+            warn("Call", attempts, delay, failure);
+            sleep(delay);
         }
     }
 
-    // The template knows only exception types; this wrapper, which no policy includes, ends its loop.
-    // The failure is not its cause: a policy that matches causes would see the transient type through it.
-    private static final class NotRetried extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-
-        private final transient RuntimeException failure;
-
-        NotRetried(RuntimeException failure) {
-            super(null, null, false, false);
-            this.failure = failure;
-        }
+    /**
+     * Subscribes to {@code attempt} again after a transient failure, but only while it has emitted
+     * nothing: after the first element the caller has seen part of a reply, and a retry would repeat it.
+     */
+    <T> Flux<T> stream(Supplier<Flux<T>> attempt, Deadline deadline) {
+        return Flux.defer(() -> {
+            AtomicBoolean emitted = new AtomicBoolean();
+            BackOffExecution backOff = policy.getBackOff().start();
+            return Flux.defer(attempt)
+                    .doOnNext(element -> emitted.set(true))
+                    .retryWhen(Retry.from(failures -> failures.concatMap(signal -> {
+                        Throwable failure = signal.failure();
+                        if (emitted.get() || !shouldRetry(failure)) {
+                            return Mono.error(failure);
+                        }
+                        Duration delay = delay(backOff, failure);
+                        if (delay == null) {
+                            return Mono.error(failure);
+                        }
+                        if (!deadline.allows(delay)) {
+                            return Mono.error(pastDeadline(deadline, failure, "The stream from "));
+                        }
+                        warn("Stream", signal.totalRetries() + 1, delay, failure);
+                        return Mono.delay(delay);
+                    })));
+        });
     }
 
-    private boolean isRetryable(Throwable failure) {
-        return retryAccepted || !wasAccepted(failure);
+    private boolean shouldRetry(Throwable failure) {
+        return policy.shouldRetry(failure) && (retryAccepted || !wasAccepted(failure));
     }
 
     /** Whether the hub had answered with a success status when the call failed. */
@@ -92,57 +121,48 @@ final class HubRetry {
                 && hubFailure.getStatusCode() < 300;
     }
 
-    /**
-     * Subscribes to {@code attempt} again after a transient failure, but only while it has emitted
-     * nothing: after the first element the caller has seen part of a reply, and a retry would repeat it.
-     */
-    <T> Flux<T> stream(Supplier<Flux<T>> attempt) {
-        RetryPolicy policy = retryTemplate.getRetryPolicy();
-        return Flux.defer(() -> {
-            AtomicBoolean emitted = new AtomicBoolean();
-            BackOffExecution backOff = policy.getBackOff().start();
-            return Flux.defer(attempt)
-                    .doOnNext(element -> emitted.set(true))
-                    .retryWhen(Retry.from(failures -> failures.concatMap(signal -> {
-                        Throwable failure = signal.failure();
-                        if (emitted.get() || !policy.shouldRetry(failure) || !isRetryable(failure)) {
-                            return Mono.error(failure);
-                        }
-                        long backOffMillis = backOff.nextBackOff();
-                        if (backOffMillis == BackOffExecution.STOP) {
-                            return Mono.error(failure);
-                        }
-                        Duration delay = Duration.ofMillis(backOffMillis);
-                        if (failure instanceof AifoRateLimitException rateLimited
-                                && retryAfter(rateLimited).compareTo(delay) > 0) {
-                            delay = retryAfter(rateLimited);
-                        }
-                        if (logger.isWarnEnabled()) {
-                            logger.warn("Stream attempt " + (signal.totalRetries() + 1) + " failed, retrying in "
-                                    + delay.toMillis() + " ms: " + failure.getMessage());
-                        }
-                        return Mono.delay(delay);
-                    })));
-        });
-    }
-
-    private Duration retryAfter(AifoRateLimitException rateLimited) {
-        Duration asked = rateLimited.getRetryAfter().orElse(Duration.ZERO);
-        return asked.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : asked;
-    }
-
-    private void sleepUntil(@Nullable Instant notBefore) {
-        if (notBefore == null) {
-            return;
+    /** The wait before the next attempt: the back-off, or longer if the hub asked; null when the policy stops. */
+    private @Nullable Duration delay(BackOffExecution backOff, Throwable failure) {
+        long backOffMillis = backOff.nextBackOff();
+        if (backOffMillis == BackOffExecution.STOP) {
+            return null;
         }
-        long millis = Duration.between(clock.instant(), notBefore).toMillis();
-        if (millis > 0) {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting to retry the hub", interrupted);
+        Duration delay = Duration.ofMillis(backOffMillis);
+        if (failure instanceof AifoRateLimitException rateLimited) {
+            Duration asked = rateLimited.getRetryAfter().orElse(Duration.ZERO);
+            Duration honoured = asked.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : asked;
+            if (honoured.compareTo(delay) > 0) {
+                delay = honoured;
             }
+        }
+        return delay;
+    }
+
+    private RuntimeException pastDeadline(Deadline deadline, Throwable failure, String what) {
+        // The transport's own deadline failure already says so; anything else is wrapped to say it.
+        if (deadline.hasPassed() && failure instanceof AifoConnectionException connection) {
+            return connection;
+        }
+        return deadline.exceeded(what + hub, failure);
+    }
+
+    private void warn(String what, long attempt, Duration delay, Throwable failure) {
+        if (logger.isWarnEnabled()) {
+            String message = what + " attempt " + attempt + " to " + hub + " failed, retrying in " + delay.toMillis()
+                    + " ms: " + failure.getMessage();
+            logger.warn(message);
+            if (logger.isDebugEnabled()) {
+                logger.debug(message, failure);
+            }
+        }
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to retry the hub", interrupted);
         }
     }
 }

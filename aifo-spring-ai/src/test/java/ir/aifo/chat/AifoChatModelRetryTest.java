@@ -8,18 +8,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import ir.aifo.api.AifoAuthenticationException;
 import ir.aifo.api.AifoBadRequestException;
 import ir.aifo.api.AifoServerException;
+import ir.aifo.testing.LogCapture;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.core.retry.RetryListener;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryState;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.core.retry.Retryable;
 import reactor.test.StepVerifier;
 
 class AifoChatModelRetryTest {
@@ -30,6 +39,9 @@ class AifoChatModelRetryTest {
             .build();
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    @RegisterExtension
+    final LogCapture retryLogs = LogCapture.of(HubRetry.class).at(Level.DEBUG);
 
     @Test
     void serverErrorThenSuccessSucceedsAfterExactlyTwoRequests() {
@@ -140,6 +152,58 @@ class AifoChatModelRetryTest {
                 .expectError(AifoServerException.class)
                 .verify(TIMEOUT);
         assertThat(HubStub.requests(hub)).hasSize(1);
+    }
+
+    @Test
+    void eachRetryIsOneWarnLineWithTheFailuresMessageAndItsStackOnlyAtDebug() {
+        firstThen(
+                HubStub.json(500, HubStub.openAiError("خطای موقت", "server_error", null, null)),
+                HubStub.json(200, HubStub.completion("ok")));
+
+        HubStub.model(hub).retryTemplate(HubStub.fastRetry(3)).build().call(new Prompt("hi"));
+
+        List<ILoggingEvent> events = retryLogs.events();
+        assertThat(events)
+                .filteredOn(event -> event.getLevel() == Level.WARN)
+                .singleElement()
+                .satisfies(warning -> {
+                    assertThat(warning.getFormattedMessage())
+                            .isEqualTo("Call attempt 1 to " + hub.baseUrl()
+                                    + " failed, retrying in 5 ms: The hub failed to answer (HTTP 500): خطای موقت")
+                            .doesNotContain("\n");
+                    assertThat(warning.getThrowableProxy()).isNull();
+                });
+        assertThat(events)
+                .filteredOn(event -> event.getLevel() == Level.DEBUG)
+                .singleElement()
+                .satisfies(debug -> assertThat(debug.getThrowableProxy().getClassName())
+                        .isEqualTo(AifoServerException.class.getName()));
+    }
+
+    @Test
+    void aRetryTemplatesListenerIsNotToldSoSpringAisStackTraceWarningsDoNotRepeatEachFailure() {
+        firstThen(
+                HubStub.json(500, HubStub.openAiError("خطای موقت", "server_error", null, null)),
+                HubStub.json(200, HubStub.completion("ok")));
+        RetryTemplate template = HubStub.fastRetry(3);
+        List<Throwable> told = new CopyOnWriteArrayList<>();
+        template.setRetryListener(new RetryListener() {
+            @Override
+            public void onRetryFailure(RetryPolicy policy, Retryable<?> retryable, Throwable failure) {
+                told.add(failure);
+            }
+
+            @Override
+            public void onRetryableExecution(RetryPolicy policy, Retryable<?> retryable, RetryState state) {
+                told.add(new IllegalStateException("execution"));
+            }
+        });
+
+        HubStub.model(hub).retryTemplate(template).build().call(new Prompt("hi"));
+
+        assertThat(HubStub.requests(hub)).hasSize(2);
+        assertThat(told).isEmpty();
+        assertThat(retryLogs.messages(Level.WARN)).hasSize(1);
     }
 
     /** The first request gets {@code first}, every later one {@code then}. */

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param serverError the JSON body of a 500
  * @param garbageType the content type sent with {@code garbage}
  * @param garbage a body with status 200 that is not JSON
- * @param cut a reply to send half of, or {@code null} when the dialect cuts its normal reply itself
+ * @param cut a reply to send half of (cut or dropped), or {@code null} when the dialect cuts or drops
+ *     its normal reply itself
  */
 record FaultReplies(
         String rateLimited,
@@ -24,7 +25,7 @@ record FaultReplies(
 
     /**
      * Answers with {@code fault}; false when the dialect's normal reply is still to be sent (after a
-     * slow first byte, or to be cut by the dialect).
+     * slow first byte, or to be cut or dropped by the dialect).
      */
     boolean answerWith(HttpExchange exchange, SimulatedFault fault) throws IOException {
         switch (fault.kind()) {
@@ -41,6 +42,12 @@ record FaultReplies(
                     return false;
                 }
                 Replies.cutBody(exchange, cut);
+            }
+            case CONNECTION_DROPPED -> {
+                if (cut == null) {
+                    return false;
+                }
+                Replies.dropBody(exchange, cut);
             }
             case SLOW_FIRST_BYTE -> {
                 Replies.pause(fault.duration());

@@ -88,12 +88,15 @@ final class OpenAiDialect {
         Usage usage = Usage.of(body.length, answer);
         rateLimitHeaders(exchange, key, usage);
         boolean cut = fault != null && fault.kind() == SimulatedFault.Kind.STREAM_CUT;
+        boolean drop = fault != null && fault.kind() == SimulatedFault.Kind.CONNECTION_DROPPED;
         if (request.path("stream").asBoolean(false)) {
             boolean withUsage =
                     request.path("stream_options").path("include_usage").asBoolean(false);
-            stream(exchange, head, answer, choices, withUsage ? usage : null, cut);
+            stream(exchange, head, answer, choices, withUsage ? usage : null, cut, drop);
         } else if (cut) {
             Replies.cutBody(exchange, json.writeValueAsString(completion(head, answer, choices, usage)));
+        } else if (drop) {
+            Replies.dropBody(exchange, json.writeValueAsString(completion(head, answer, choices, usage)));
         } else {
             Replies.json(exchange, 200, json.writeValueAsString(completion(head, answer, choices, usage)));
         }
@@ -127,8 +130,26 @@ final class OpenAiDialect {
     }
 
     private void stream(
-            HttpExchange exchange, Head head, SimulatedAnswer answer, int choices, @Nullable Usage usage, boolean cut)
+            HttpExchange exchange,
+            Head head,
+            SimulatedAnswer answer,
+            int choices,
+            @Nullable Usage usage,
+            boolean cut,
+            boolean drop)
             throws IOException {
+        if (drop) {
+            // The first piece of the answer arrives, then the connection drops mid-body.
+            OutputStream out = Replies.startEvents(exchange, true);
+            out.write(": simulator keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
+            delta(out, head, 0, d -> d.put("role", "assistant").put("content", ""), null);
+            List<String> pieces = SimulatedAnswer.pieces(contentFor(answer, 0));
+            if (!pieces.isEmpty()) {
+                delta(out, head, 0, d -> d.put("content", pieces.get(0)), null);
+            }
+            Replies.drop(out);
+            return;
+        }
         try (OutputStream out = Replies.startEvents(exchange)) {
             out.write(": simulator keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
             for (int index = 0; index < choices; index++) {

@@ -31,10 +31,44 @@ final class Replies {
 
     /** Starts an event stream; each {@link #event} is flushed at once. */
     static OutputStream startEvents(HttpExchange exchange) throws IOException {
+        return startEvents(exchange, false);
+    }
+
+    /**
+     * Starts an event stream, chunked; or, for a stream to be dropped, with a length it will never
+     * reach, since closing a chunked body always ends it in order.
+     */
+    static OutputStream startEvents(HttpExchange exchange, boolean toBeDropped) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-        exchange.sendResponseHeaders(200, 0);
+        exchange.sendResponseHeaders(200, toBeDropped ? DROPPED_LENGTH : 0);
         return exchange.getResponseBody();
+    }
+
+    // Declared for a body that is then dropped: far more than any answer the simulator writes.
+    private static final long DROPPED_LENGTH = 1 << 20;
+
+    /**
+     * Ends a body started with a declared length before it has that length: the server closes the
+     * connection, and the client reads an early end of the body, as from a reset connection.
+     */
+    static void drop(OutputStream body) {
+        try {
+            body.close();
+        } catch (IOException insufficientBytes) {
+            // What the JDK server says as it closes the connection: the point of the fault.
+        }
+    }
+
+    /** Half of a body, then the connection drops (see {@link #drop}). */
+    static void dropBody(HttpExchange exchange, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(200, bytes.length);
+        OutputStream out = exchange.getResponseBody();
+        out.write(bytes, 0, bytes.length / 2);
+        out.flush();
+        drop(out);
     }
 
     static void event(OutputStream out, String data) throws IOException {

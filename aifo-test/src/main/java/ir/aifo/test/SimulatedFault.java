@@ -15,6 +15,7 @@ public final class SimulatedFault {
         HTML_ERROR_PAGE,
         GARBAGE,
         STREAM_CUT,
+        CONNECTION_DROPPED,
         SLOW_FIRST_BYTE
     }
 
@@ -53,6 +54,15 @@ public final class SimulatedFault {
      */
     public static SimulatedFault streamCutBeforeDone() {
         return new SimulatedFault(Kind.STREAM_CUT, Duration.ZERO);
+    }
+
+    /**
+     * The first part of the reply, then the connection closes before the body has the length its
+     * headers declared, as when a connection is reset or a proxy fails mid-reply: a stream gets the
+     * first piece of its answer first, a call half a body.
+     */
+    public static SimulatedFault connectionDropped() {
+        return new SimulatedFault(Kind.CONNECTION_DROPPED, Duration.ZERO);
     }
 
     /** The normal reply, but only after a silence of the given length. */

@@ -56,6 +56,11 @@ class FaultMatrixTest {
                         AifoServerException.class,
                         1),
                 row(
+                        "connection dropped mid-body",
+                        s -> s.failNext(1, SimulatedFault.connectionDropped()),
+                        AifoConnectionException.class,
+                        1),
+                row(
                         "no first byte within the read timeout",
                         s -> s.failNext(3, SimulatedFault.slowFirstByte(Duration.ofMillis(600))),
                         AifoConnectionException.class,
@@ -128,7 +133,7 @@ class FaultMatrixTest {
             // What arrived before the fault is kept, and is only ever a beginning of the answer.
             assertThat(ANSWER).startsWith(text);
         }
-        if (fault.equals("cut before its end")) {
+        if (fault.equals("cut before its end") || fault.equals("connection dropped mid-body")) {
             assertThat(text).isNotEmpty();
         }
         assertThat(simulator.journal()).as("requests the hub saw").hasSize(requests);

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -152,10 +153,14 @@ public final class HubHttpClient {
      * Sends the request and waits for the whole reply, whatever its status.
      *
      * <p>The call fails with {@link AifoConnectionException} when the reply does not begin within the
-     * read timeout, or its body then stays silent for longer than that.
+     * read timeout, its body then stays silent for longer than that, or the whole exchange is not over
+     * by the deadline.
+     *
+     * @param deadline when the call must be over, retries included; {@code null} for no limit but the silence
      */
-    public HubReply post(HubRequest request) {
-        HttpRequest httpRequest = toHttpRequest(request, "application/json");
+    public HubReply post(HubRequest request, @Nullable Deadline deadline) {
+        Duration waitForHeaders = waitForHeaders(deadline);
+        HttpRequest httpRequest = toHttpRequest(request, "application/json", waitForHeaders);
         // The blocking send(), not sendAsync().get(): the public sendAsync hands every reply on to the
         // common pool, which on a two-core machine means a new thread per call (a tenth of a millisecond).
         HttpResponse<byte[]> response;
@@ -164,9 +169,10 @@ public final class HubHttpClient {
                     .forCalls()
                     .send(
                             httpRequest,
-                            info -> new SilenceLimitedBodySubscriber(readTimeout, maxReplyBytes, info.statusCode()));
+                            info -> new SilenceLimitedBodySubscriber(
+                                    readTimeout, maxReplyBytes, info.statusCode(), deadline));
         } catch (IOException failure) {
-            throw connectionFailure(failure);
+            throw connectionFailure(failure, deadline, waitForHeaders);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new AifoConnectionException(
@@ -176,13 +182,27 @@ public final class HubHttpClient {
         return new HubReply(response.statusCode(), response.headers(), response.body());
     }
 
+    // The JDK client's own timeout covers the wait for the headers: the read timeout, or less when the
+    // deadline is nearer, in which case its expiry is the deadline's.
+    private Duration waitForHeaders(@Nullable Deadline deadline) {
+        if (deadline == null) {
+            return readTimeout;
+        }
+        if (deadline.hasPassed()) {
+            throw deadline.exceeded("The call to " + baseUrl, null);
+        }
+        Duration remaining = deadline.remaining();
+        return remaining.compareTo(readTimeout) < 0 ? remaining : readTimeout;
+    }
+
     /**
      * Sends the request and streams what {@code decoder} makes of each Server-Sent Event of a
      * successful reply.
      *
      * <p>The stream fails with {@link AifoConnectionException} when the hub stays silent (no byte,
-     * keep-alive comments included) for longer than the read timeout. Cancelling the subscription
-     * closes the connection.
+     * keep-alive comments included) for longer than the read timeout while the subscriber waits for
+     * more, or when it is not over by the deadline. It completes as soon as {@code replyComplete} says
+     * so, even if the hub keeps the body open. Cancelling the subscription closes the connection.
      *
      * <p>The decoder runs on the thread that reads the event, before the event is pushed: one operator
      * less per event than mapping the returned stream, and no per-event restoring of thread-locals,
@@ -193,13 +213,17 @@ public final class HubHttpClient {
      *     a JSON or HTML body) into the exception the stream ends with
      * @param decoder turns an event into an element, or into {@code null} when the event yields none;
      *     an exception it throws ends the stream
+     * @param replyComplete whether the events decoded so far are the hub's whole reply
+     * @param deadline when the stream must be over, retries included; {@code null} for no limit but the silence
      * @since 0.1.0
      */
     public <T> Flux<T> postForEvents(
             HubRequest request,
             Consumer<HttpHeaders> onHeaders,
             Function<HubReply, RuntimeException> nonStreamReply,
-            Function<SseEvent, @Nullable T> decoder) {
+            Function<SseEvent, @Nullable T> decoder,
+            BooleanSupplier replyComplete,
+            @Nullable Deadline deadline) {
         Function<SseEvent, @Nullable T> decode = decoder;
         if (wire.logsResponses()) {
             String url = uri(request.path()).toString();
@@ -212,8 +236,16 @@ public final class HubHttpClient {
         }
         Function<SseEvent, @Nullable T> eventDecoder = decode;
         return Flux.create(sink -> {
-            EventStreamSubscriber<T> events = new EventStreamSubscriber<>(sink, eventDecoder, readTimeout, baseUrl);
-            HttpRequest httpRequest = toHttpRequest(request, "text/event-stream");
+            EventStreamSubscriber<T> events =
+                    new EventStreamSubscriber<>(sink, eventDecoder, replyComplete, readTimeout, deadline, baseUrl);
+            Duration waitForHeaders;
+            try {
+                waitForHeaders = waitForHeaders(deadline);
+            } catch (AifoConnectionException late) {
+                sink.error(late);
+                return;
+            }
+            HttpRequest httpRequest = toHttpRequest(request, "text/event-stream", waitForHeaders);
             CompletableFuture<HttpResponse<Void>> exchange = clients.obtain()
                     .forStreams()
                     .sendAsync(httpRequest, info -> {
@@ -222,8 +254,8 @@ public final class HubHttpClient {
                             return events;
                         }
                         // An error page instead of events: read whole, within the same limits as a call.
-                        HttpResponse.BodySubscriber<byte[]> whole =
-                                new SilenceLimitedBodySubscriber(readTimeout, maxReplyBytes, info.statusCode());
+                        HttpResponse.BodySubscriber<byte[]> whole = new SilenceLimitedBodySubscriber(
+                                readTimeout, maxReplyBytes, info.statusCode(), deadline);
                         return BodySubscribers.mapping(whole, body -> {
                             wire.reply(httpRequest.uri().toString(), request, info.statusCode(), info.headers(), body);
                             events.fail(readNonStreamReply(
@@ -233,7 +265,7 @@ public final class HubHttpClient {
                     });
             exchange.whenComplete((response, failure) -> {
                 if (failure != null) {
-                    events.fail(mapFailure(failure));
+                    events.fail(mapFailure(failure, deadline, waitForHeaders));
                 }
             });
             // Runs on completion and on error too: only a consumer that left a live stream closes the
@@ -263,9 +295,9 @@ public final class HubHttpClient {
         return mediaType.isEmpty() || mediaType.equals("text/event-stream");
     }
 
-    private HttpRequest toHttpRequest(HubRequest request, String accept) {
+    private HttpRequest toHttpRequest(HubRequest request, String accept, Duration waitForHeaders) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri(request.path()))
-                .timeout(readTimeout)
+                .timeout(waitForHeaders)
                 .header("Content-Type", "application/json")
                 .header("Accept", accept)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()));
@@ -280,14 +312,14 @@ public final class HubHttpClient {
         return uris.computeIfAbsent(path, p -> URI.create(baseUrl + (p.startsWith("/") ? p : "/" + p)));
     }
 
-    private RuntimeException mapFailure(Throwable failure) {
+    private RuntimeException mapFailure(Throwable failure, @Nullable Deadline deadline, Duration waitForHeaders) {
         Throwable cause = failure;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException)
                 && cause.getCause() != null) {
             cause = cause.getCause();
         }
         if (cause instanceof IOException io) {
-            return connectionFailure(io);
+            return connectionFailure(io, deadline, waitForHeaders);
         }
         if (cause instanceof RuntimeException runtime) {
             return runtime;
@@ -295,7 +327,8 @@ public final class HubHttpClient {
         return new AifoConnectionException("Call to " + baseUrl + " failed: " + cause, HubError.of(0, null), cause);
     }
 
-    private AifoConnectionException connectionFailure(IOException thrown) {
+    private AifoConnectionException connectionFailure(
+            IOException thrown, @Nullable Deadline deadline, Duration waitForHeaders) {
         IOException failure = bodyFailure(thrown);
         String message;
         int status = 0;
@@ -304,6 +337,10 @@ public final class HubHttpClient {
         } else if (failure instanceof SilenceLimitedBodySubscriber.BodyFailure body) {
             status = body.status();
             message = "The reply from " + baseUrl + " (HTTP " + status + ") " + body.getMessage();
+        } else if (failure instanceof HttpTimeoutException
+                && deadline != null
+                && waitForHeaders.compareTo(readTimeout) < 0) {
+            message = "No reply from " + baseUrl + " within the " + deadline.describe();
         } else if (failure instanceof HttpTimeoutException) {
             message = "No reply from " + baseUrl + " within the read timeout of " + readTimeout.toMillis() + " ms";
         } else if (failure instanceof ConnectException) {

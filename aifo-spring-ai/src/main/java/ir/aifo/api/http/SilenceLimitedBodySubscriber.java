@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Collects a whole reply body, failing with a {@link BodyFailure} when no byte arrives for longer
- * than the read timeout, when it grows past its limit, or when the connection breaks.
+ * than the read timeout, when it is still arriving at the deadline, when it grows past its limit, or
+ * when the connection breaks.
  *
  * <p>The JDK client's request timeout ends when the headers arrive; without this, a hub that sends
  * its headers and then stalls would hold a blocking call for as long as the connection lives. Both
@@ -35,8 +36,11 @@ final class SilenceLimitedBodySubscriber implements HttpResponse.BodySubscriber<
 
     private volatile Flow.@Nullable Subscription subscription;
 
-    SilenceLimitedBodySubscriber(Duration limit, long maxBytes, int status) {
-        this.silence = new SilenceWatch(limit, this::failSilent);
+    private final @Nullable Deadline deadline;
+
+    SilenceLimitedBodySubscriber(Duration limit, long maxBytes, int status, @Nullable Deadline deadline) {
+        this.deadline = deadline;
+        this.silence = new SilenceWatch(limit, this::failSilent, deadline, this::failLate);
         this.maxBytes = maxBytes;
         this.status = status;
     }
@@ -90,6 +94,13 @@ final class SilenceLimitedBodySubscriber implements HttpResponse.BodySubscriber<
         fail(new BodyFailure(
                 status,
                 "stopped for longer than the read timeout of " + silence.limitMillis() + " ms before its end",
+                null));
+    }
+
+    private void failLate() {
+        fail(new BodyFailure(
+                status,
+                "was still arriving when the " + (deadline == null ? "deadline" : deadline.describe()) + " ran out",
                 null));
     }
 

@@ -11,7 +11,11 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Calls back once when a transfer has seen no bytes for longer than a limit.
+ * Calls back once when a transfer has waited for bytes for longer than a limit, or has run past its
+ * deadline.
+ *
+ * <p>Silence counts only while the transfer is waiting for the hub: a watch is paused while the bytes
+ * that arrived are handed on, so a slow consumer is never taken for a silent hub.
  *
  * <p>Every watch is checked by one shared daemon thread, every quarter of the shortest limit (at most a
  * second apart), rather than by a timer of its own: arming and cancelling a timer for each call woke a
@@ -27,13 +31,29 @@ final class SilenceWatch {
 
     private final Runnable onSilence;
 
+    private final @Nullable Deadline deadline;
+
+    private final Runnable onDeadline;
+
     private volatile long lastActivityNanos;
+
+    private volatile boolean paused;
 
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     SilenceWatch(Duration limit, Runnable onSilence) {
+        this(limit, onSilence, null, () -> {});
+    }
+
+    /**
+     * @param deadline when the transfer must be over, however busy; {@code null} for none
+     * @param onDeadline called instead of {@code onSilence} once the deadline has passed
+     */
+    SilenceWatch(Duration limit, Runnable onSilence, @Nullable Deadline deadline, Runnable onDeadline) {
         this.limitNanos = limit.toNanos();
         this.onSilence = onSilence;
+        this.deadline = deadline;
+        this.onDeadline = onDeadline;
     }
 
     void start() {
@@ -46,6 +66,17 @@ final class SilenceWatch {
         lastActivityNanos = System.nanoTime();
     }
 
+    /** Stops counting silence: the transfer is not waiting for the hub (its bytes are being handed on). */
+    void pause() {
+        paused = true;
+    }
+
+    /** Counts silence again, from now: the transfer waits for the hub's next bytes. */
+    void resume() {
+        touch();
+        paused = false;
+    }
+
     void stop() {
         stopped.set(true);
         WATCHDOG.forget(this);
@@ -55,16 +86,25 @@ final class SilenceWatch {
         return TimeUnit.NANOSECONDS.toMillis(limitNanos);
     }
 
+    // How far ahead this watch may next need to fire: the silence limit, or sooner for a near deadline.
+    private long horizonNanos() {
+        if (deadline == null) {
+            return limitNanos;
+        }
+        return Math.min(limitNanos, Math.max(0, deadline.expiresAtNanos() - System.nanoTime()));
+    }
+
     /** Fires the callback once the silence has lasted the limit; {@code true} when this watch is done. */
     private boolean check(long now) {
         if (stopped.get()) {
             return true;
         }
-        if (now - lastActivityNanos < limitNanos) {
+        boolean pastDeadline = deadline != null && now - deadline.expiresAtNanos() >= 0;
+        if (!pastDeadline && (paused || now - lastActivityNanos < limitNanos)) {
             return false;
         }
         if (stopped.compareAndSet(false, true)) {
-            onSilence.run();
+            (pastDeadline ? onDeadline : onSilence).run();
         }
         return true;
     }
@@ -93,7 +133,7 @@ final class SilenceWatch {
                 current = start();
             }
             // Woken only from an idle sleep, or to check sooner for a shorter limit: not once per call.
-            long wanted = sleepFor(watch.limitNanos);
+            long wanted = sleepFor(watch.horizonNanos());
             if (wanted < sleepNanos) {
                 sleepNanos = wanted;
                 LockSupport.unpark(current);
@@ -134,7 +174,7 @@ final class SilenceWatch {
                     if (checked(watch, now)) {
                         watches.remove(watch);
                     } else {
-                        shortest = Math.min(shortest, sleepFor(watch.limitNanos));
+                        shortest = Math.min(shortest, sleepFor(watch.horizonNanos()));
                     }
                 }
                 sleepNanos = shortest;

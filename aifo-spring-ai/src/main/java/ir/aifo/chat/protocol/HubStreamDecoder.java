@@ -26,6 +26,12 @@ public interface HubStreamDecoder {
     ChatResponse decode(SseEvent event);
 
     /**
+     * Whether the events decoded so far are the hub's whole reply (OpenAI's {@code data: [DONE]}): the
+     * stream then completes without waiting for the hub to end the body.
+     */
+    boolean isComplete();
+
+    /**
      * Called when the connection ends.
      *
      * @throws RuntimeException an {@code Aifo...Exception} when the stream ended before the hub said it was done

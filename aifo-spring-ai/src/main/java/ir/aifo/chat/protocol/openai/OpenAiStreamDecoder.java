@@ -85,6 +85,11 @@ final class OpenAiStreamDecoder implements HubStreamDecoder {
     }
 
     @Override
+    public boolean isComplete() {
+        return done;
+    }
+
+    @Override
     public void onEnd() {
         if (!done) {
             throw new AifoServerException(
