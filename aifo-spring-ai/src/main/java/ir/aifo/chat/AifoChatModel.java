@@ -143,6 +143,7 @@ public final class AifoChatModel implements ChatModel {
     public ChatResponse call(Prompt prompt) {
         Prompt request = prepare(prompt);
         HubRequest hubRequest = createRequest(request, false);
+        String model = request.getOptions().getModel();
         ChatModelObservationContext context = ChatModelObservationContext.builder()
                 .prompt(request)
                 .provider(PROVIDER)
@@ -152,7 +153,7 @@ public final class AifoChatModel implements ChatModel {
                 .observe(() -> {
                     ChatResponse response;
                     try {
-                        response = retry.call(() -> protocol.readReply(http.post(hubRequest)));
+                        response = retry.call(() -> protocol.readReply(http.post(hubRequest), model));
                     } catch (AifoQuotaExceededException spent) {
                         quota.recordFrom(spent);
                         throw spent;
