@@ -31,25 +31,30 @@ public record HubError(
      */
     public String describe(String summary) {
         StringBuilder text = new StringBuilder(summary);
-        if (status > 0 || code != null || param != null) {
+        // Blank fields are left out: TokenHub sends "param": "" when no field is to blame.
+        if (status > 0 || hasText(code) || hasText(param)) {
             text.append(" (");
             String separator = "";
             if (status > 0) {
                 text.append("HTTP ").append(status);
                 separator = ", ";
             }
-            if (code != null) {
+            if (hasText(code)) {
                 text.append(separator).append("code ").append(code);
                 separator = ", ";
             }
-            if (param != null) {
+            if (hasText(param)) {
                 text.append(separator).append("param ").append(param);
             }
             text.append(')');
         }
-        if (message != null && !message.isBlank()) {
+        if (hasText(message)) {
             text.append(": ").append(message);
         }
         return text.toString();
+    }
+
+    private static boolean hasText(@Nullable String value) {
+        return value != null && !value.isBlank();
     }
 }

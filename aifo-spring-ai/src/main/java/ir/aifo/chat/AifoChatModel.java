@@ -150,6 +150,7 @@ public final class AifoChatModel implements ChatModel {
     public ChatResponse call(Prompt prompt) {
         Prompt request = prepare(prompt);
         HubRequest hubRequest = createRequest(request, false);
+        String model = request.getOptions().getModel();
         ChatModelObservationContext context = ChatModelObservationContext.builder()
                 .prompt(request)
                 .provider(PROVIDER)
@@ -160,7 +161,7 @@ public final class AifoChatModel implements ChatModel {
                     ChatResponse response;
                     try {
                         response = retry.call(
-                                deadline -> protocol.readReply(http.post(hubRequest, deadline)),
+                                deadline -> protocol.readReply(http.post(hubRequest, deadline), model),
                                 Deadline.forCall(callTimeout));
                     } catch (AifoQuotaExceededException spent) {
                         quota.recordFrom(spent);

@@ -40,8 +40,8 @@ final class LazyHubProtocol implements HubProtocol {
     }
 
     @Override
-    public ChatResponse readReply(HubReply reply) {
-        return protocol().readReply(reply);
+    public ChatResponse readReply(HubReply reply, String model) {
+        return protocol().readReply(reply, model);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package ir.aifo.chat;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -73,6 +75,81 @@ class AifoChatModelErrorsTest {
         assertThat(error.getHubError().type()).isEqualTo("invalid_request_error");
         assertThat(error.getHubError().param()).isEqualTo("temperature");
         assertThat(failure.getMessage()).contains("param temperature");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {401, 403})
+    void refusedKeyMessageNamesThePropertyThatHoldsTheKeyAndTheHubsHost(int status) {
+        HubStub.reply(
+                hub,
+                HubStub.json(
+                        status,
+                        HubStub.openAiError(
+                                "Incorrect API key provided.", "invalid_request_error", "invalid_api_key", null)));
+
+        Throwable failure = callFailure();
+
+        assertThat(failure)
+                .isInstanceOf(AifoAuthenticationException.class)
+                .hasMessage("The hub at localhost:" + hub.getPort()
+                        + " refused the API key; check spring.ai.aifo.api-key (HTTP " + status
+                        + ", code invalid_api_key): Incorrect API key provided.");
+        assertNoKey(failure);
+    }
+
+    @Test
+    void missingEndpointMessageNamesTheUrlCalledAndThePropertiesThatMakeIt() {
+        HubStub.reply(
+                hub,
+                aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "text/plain")
+                        .withBody("Not Found"));
+
+        Throwable failure = callFailure();
+
+        assertThat(failure)
+                .isInstanceOf(AifoBadRequestException.class)
+                .hasMessage("The hub found nothing at POST http://localhost:" + hub.getPort()
+                        + "/v1/chat/completions; check spring.ai.aifo.base-url and"
+                        + " spring.ai.aifo.chat.completions-path (HTTP 404): (not a JSON error body but text/plain)"
+                        + " Not Found");
+    }
+
+    @Test
+    void missingEndpointMessageLeavesOutTheUrlsUserInfoAndQuery() {
+        hub.stubFor(post(urlPathEqualTo(HubStub.PATH))
+                .willReturn(aResponse().withStatus(404).withBody("")));
+
+        Throwable failure = catchThrowable(() -> HubStub.model(hub)
+                .baseUrl("http://someone:s3cret@localhost:" + hub.getPort())
+                .completionsPath(HubStub.PATH + "?token=t0ken")
+                .retryTemplate(HubStub.fastRetry(0))
+                .build()
+                .call(new Prompt("hi")));
+
+        assertThat(failure)
+                .isInstanceOf(AifoBadRequestException.class)
+                .hasMessage("The hub found nothing at POST http://localhost:" + hub.getPort()
+                        + "/v1/chat/completions; check spring.ai.aifo.base-url and"
+                        + " spring.ai.aifo.chat.completions-path (HTTP 404)");
+    }
+
+    @Test
+    void blankCodeAndParamAreLeftOutOfTheMessage() {
+        // TokenHub sends every field of its error body, empty when it has nothing to say.
+        HubStub.reply(
+                hub,
+                HubStub.json(
+                        400,
+                        "{\"error\":{\"message\":\"Invalid value for 'temperature'\",\"type\":\"invalid_request_error\","
+                                + "\"param\":\"\",\"code\":\" \"}}"));
+
+        Throwable failure = callFailure();
+
+        assertThat(failure)
+                .isInstanceOf(AifoBadRequestException.class)
+                .hasMessage("The hub rejected the request (HTTP 400): Invalid value for 'temperature'");
     }
 
     @Test

@@ -150,6 +150,31 @@ class MyAiHubErrorsTest {
         assertDocumentedError(failure, status, EMPTY_FIELDS_MESSAGE, "empty");
     }
 
+    @Test
+    void invalidLicenceMessageNamesThePropertyThatHoldsTheKeyAndTheHubsHost() {
+        reply(hub, 200, LICENCE_INVALID);
+
+        Throwable failure = callFailure();
+
+        assertThat(failure)
+                .isInstanceOf(AifoAuthenticationException.class)
+                .hasMessage("The hub at localhost:" + hub.getPort() + " refused the licence key: it is invalid or not"
+                        + " active; check spring.ai.aifo.api-key (HTTP 200): " + LICENCE_MESSAGE
+                        + " (License key is not active or does not exist.)");
+    }
+
+    @Test
+    void modelNotInPlanMessageNamesTheModelAskedFor() {
+        reply(hub, 200, NOT_IN_PLAN);
+
+        Throwable failure = callFailure();
+
+        assertThat(failure)
+                .isInstanceOf(AifoModelNotInPlanException.class)
+                .hasMessage("The model openai/gpt-5.2 is not part of the key's MyAIHub plan (PRO); choose another"
+                        + " model or upgrade the plan (HTTP 200): " + NOT_IN_PLAN_MESSAGE);
+    }
+
     static Stream<Arguments> documentedErrors() {
         return Stream.of(
                 Arguments.of(LICENCE_INVALID, AifoAuthenticationException.class),
@@ -245,6 +270,34 @@ class MyAiHubErrorsTest {
                 .isInstanceOf(AifoRateLimitException.class)
                 .hasMessageContaining("درخواست‌ها بیش از حد سریع است.");
         assertThat(((AifoRateLimitException) failure).getRetryAfter()).contains(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void missingEndpointKeepsTheTextOfAJsonBodyOutsideTheDocument() {
+        // What a Spring Boot server answers for a path it does not serve: JSON, but no "message".
+        String body = "{\"status\":404,\"error\":\"Not Found\",\"path\":\"/api/chat_v3.php\"}";
+        hub.stubFor(post(urlEqualTo(PATH)).willReturn(MyAiHubExamples.json(404, body)));
+
+        Throwable failure = callFailure();
+
+        assertThat(failure)
+                .isInstanceOf(AifoBadRequestException.class)
+                .hasMessage("The hub found nothing at POST http://localhost:" + hub.getPort()
+                        + "/api/chat_v3.php; check spring.ai.aifo.base-url and spring.ai.aifo.chat.completions-path"
+                        + " (HTTP 404): " + body);
+        assertThat(((AifoException) failure).getHubError().message()).isEqualTo(body);
+    }
+
+    @Test
+    void undocumentedErrorKeepsItsTextWhateverItsFieldIsCalled() {
+        reply(hub, 200, "{\"error\": true, \"msg\": \"سرویس موقتاً در دسترس نیست\"}");
+
+        Throwable failure = callFailure();
+
+        assertThat(failure)
+                .isInstanceOf(AifoBadRequestException.class)
+                .hasMessage(
+                        "MyAIHub reported an error (HTTP 200): {\"error\": true, \"msg\": \"سرویس موقتاً در دسترس نیست\"}");
     }
 
     // ---- the key stays secret ----

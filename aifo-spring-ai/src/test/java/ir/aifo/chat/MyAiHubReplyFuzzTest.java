@@ -15,6 +15,7 @@ import ir.aifo.fuzz.ParseOutcome;
 import ir.aifo.fuzz.ParserContract;
 import ir.aifo.fuzz.PrintableBytes;
 import ir.aifo.fuzz.RandomStatus;
+import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -40,6 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
 class MyAiHubReplyFuzzTest {
 
     private static final int CASES = 10_000;
+
+    private static final URI HUB = URI.create("https://myaihub.ir/api/chat_v3.php");
 
     private static final List<String> DOCUMENT_BODIES = List.of(
             MyAiHubExamples.SUCCESS,
@@ -95,13 +98,14 @@ class MyAiHubReplyFuzzTest {
             }
             int status = intact ? (random.nextBoolean() ? 200 : RandomStatus.any(random)) : RandomStatus.any(random);
             HttpHeaders headers = random.nextBoolean() ? HostileHeaders.json() : HostileHeaders.any(random);
-            HubReply reply = new HubReply(status, headers, body);
+            HubReply reply = new HubReply(HUB, status, headers, body);
             byte[] shown = body;
             Supplier<String> description =
                     () -> FuzzCases.describe(seed) + "\ndocument body " + which + ", status " + status + ", headers "
                             + headers.map() + "\nmutations " + log + "\nbody " + PrintableBytes.of(shown);
 
-            ParseOutcome<ChatResponse> outcome = ParserContract.check(() -> protocol.readReply(reply), description);
+            ParseOutcome<ChatResponse> outcome =
+                    ParserContract.check(() -> protocol.readReply(reply, "openai/gpt-5.2"), description);
             if (outcome.result() != null) {
                 assertThat(outcome.result().getResult().getOutput().getText())
                         .as(() -> "a response always carries the reply text; " + description.get())
@@ -142,9 +146,9 @@ class MyAiHubReplyFuzzTest {
                 ("<html><title>502</title>" + "x".repeat(10 << 20)).getBytes(StandardCharsets.UTF_8));
         FuzzLoop.runEach("MyAIHub readReply: 10 MB bodies", 0x3A1_0002L, bodies, (body, seed) -> {
             int index = bodies.indexOf(body);
-            HubReply reply = new HubReply(200, HostileHeaders.json(), body);
-            ParseOutcome<ChatResponse> outcome =
-                    ParserContract.check(() -> protocol.readReply(reply), () -> "10 MB body " + index);
+            HubReply reply = new HubReply(HUB, 200, HostileHeaders.json(), body);
+            ParseOutcome<ChatResponse> outcome = ParserContract.check(
+                    () -> protocol.readReply(reply, "openai/gpt-5.2"), () -> "10 MB body " + index);
             if (index == 0) {
                 assertThat(outcome.result().getResult().getOutput().getText()).isEqualTo(longReply);
             } else {

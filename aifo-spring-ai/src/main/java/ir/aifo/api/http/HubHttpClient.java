@@ -179,7 +179,7 @@ public final class HubHttpClient {
                     "Interrupted while waiting for " + baseUrl, HubError.of(0, null), interrupted);
         }
         wire.reply(httpRequest.uri().toString(), request, response.statusCode(), response.headers(), response.body());
-        return new HubReply(response.statusCode(), response.headers(), response.body());
+        return new HubReply(httpRequest.uri(), response.statusCode(), response.headers(), response.body());
     }
 
     // The JDK client's own timeout covers the wait for the headers: the read timeout, or less when the
@@ -259,7 +259,8 @@ public final class HubHttpClient {
                         return BodySubscribers.mapping(whole, body -> {
                             wire.reply(httpRequest.uri().toString(), request, info.statusCode(), info.headers(), body);
                             events.fail(readNonStreamReply(
-                                    nonStreamReply, new HubReply(info.statusCode(), info.headers(), body)));
+                                    nonStreamReply,
+                                    new HubReply(httpRequest.uri(), info.statusCode(), info.headers(), body)));
                             return null;
                         });
                     });

@@ -1,6 +1,7 @@
 package ir.aifo.api.http;
 
 import ir.aifo.api.RetryAfter;
+import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -8,11 +9,12 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A hub's whole reply: status, headers and body bytes.
+ * A hub's whole reply: the address it came from, status, headers and body bytes.
  *
+ * @param uri the address the request was posted to, so that an error can say what was called
  * @since 0.1.0
  */
-public record HubReply(int status, HttpHeaders headers, byte[] body) {
+public record HubReply(URI uri, int status, HttpHeaders headers, byte[] body) {
 
     /** The body decoded as UTF-8, which every documented hub uses. */
     public String bodyText() {
@@ -41,6 +43,7 @@ public record HubReply(int status, HttpHeaders headers, byte[] body) {
 
     @Override
     public String toString() {
+        // Neither the address (it may hold user info) nor the body (it may echo the key).
         return "HubReply[status=" + status + ", body=" + body.length + " bytes]";
     }
 }

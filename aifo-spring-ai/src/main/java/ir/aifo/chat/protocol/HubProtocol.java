@@ -33,10 +33,12 @@ public interface HubProtocol {
     /**
      * The chat response in a whole reply.
      *
+     * @param model the model the request asked for, which an error message names where the hub's error
+     *     does not (MyAIHub's plan error)
      * @throws RuntimeException an {@code Aifo...Exception} when the reply is an error, including an
      *     error body with status 200, or cannot be read
      */
-    ChatResponse readReply(HubReply reply);
+    ChatResponse readReply(HubReply reply, String model);
 
     /** The exception for a reply that is an error, or that is not the event stream that was asked for. */
     RuntimeException readError(HubReply reply);

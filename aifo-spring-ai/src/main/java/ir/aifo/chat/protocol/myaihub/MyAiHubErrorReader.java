@@ -42,13 +42,17 @@ final class MyAiHubErrorReader {
         this.clock = clock;
     }
 
-    /** The exception for an error body (status 200 or not). */
-    RuntimeException fromErrorBody(JsonNode body, HubReply reply) {
+    /**
+     * The exception for an error body (status 200 or not).
+     *
+     * @param model the model the request asked for, if known: the plan error does not name it
+     */
+    RuntimeException fromErrorBody(JsonNode body, HubReply reply, @Nullable String model) {
         int status = reply.status();
         String message = redactor.redact(text(body.get("message")));
         String details = redactor.redact(text(body.get("details")));
         String plan = text(body.get("plan"));
-        HubError error = new HubError(status, joined(message, details), null, null, null);
+        HubError error = new HubError(status, hubText(message, details, reply), null, null, null);
         String wording = (message == null ? "" : message) + " " + (details == null ? "" : details);
         String lower = wording.toLowerCase(Locale.ROOT);
         HubQuota quota =
@@ -57,7 +61,7 @@ final class MyAiHubErrorReader {
         // The body decides before the status: the document names no statuses, and a plan or quota error
         // sent with 403 still means the plan or the quota, not a refused key.
         if (lower.contains("license") || wording.contains("لایسنس")) {
-            return refusedLicence(error);
+            return refusedLicence(error, reply);
         }
         if (wording.contains("سقف") || lower.contains("quota") || hasSpentBucket(quota)) {
             String provider = spentProvider(lower, quota);
@@ -66,8 +70,10 @@ final class MyAiHubErrorReader {
         }
         if (wording.contains("پلن") || (plan != null && quota == null)) {
             return new AifoModelNotInPlanException(
-                    error.describe("The model is not part of the key's MyAIHub plan"
-                            + (plan == null ? "" : " (" + plan.toUpperCase(Locale.ROOT) + ")")),
+                    error.describe((model == null ? "The model" : "The model " + model)
+                            + " is not part of the key's MyAIHub plan"
+                            + (plan == null ? "" : " (" + plan.toUpperCase(Locale.ROOT) + ")")
+                            + "; choose another model or upgrade the plan"),
                     error,
                     plan);
         }
@@ -76,10 +82,10 @@ final class MyAiHubErrorReader {
                     error.describe("MyAIHub reports an empty required field (api_key, model or prompt)"), error);
         }
         if (status == 401 || status == 403) {
-            return refusedLicence(error);
+            return refusedLicence(error, reply);
         }
         if (status >= 300) {
-            return HubErrorClassifier.classify(error, reply.retryAfter(clock));
+            return HubErrorClassifier.classify(error, reply.retryAfter(clock), reply.uri());
         }
         // An error the document does not list, sent with status 200: the hub decided, so retrying is unlikely to help.
         return new AifoBadRequestException(error.describe("MyAIHub reported an error"), error);
@@ -93,12 +99,26 @@ final class MyAiHubErrorReader {
             return new AifoServerException(
                     error.describe("MyAIHub answered with a body that is not its JSON reply"), error);
         }
-        return HubErrorClassifier.classify(error, reply.retryAfter(clock));
+        return HubErrorClassifier.classify(error, reply.retryAfter(clock), reply.uri());
     }
 
-    private static AifoAuthenticationException refusedLicence(HubError error) {
-        return new AifoAuthenticationException(
-                error.describe("MyAIHub refused the licence key: it is invalid or not active"), error);
+    private static AifoAuthenticationException refusedLicence(HubError error, HubReply reply) {
+        return HubErrorClassifier.refusedKey(
+                error, reply.uri(), "refused the licence key: it is invalid or not active");
+    }
+
+    /**
+     * The hub's own words: its {@code message} and {@code details}, or, for a body the document does not
+     * describe (a web server's JSON 404, an error under another field name), the body itself, since its
+     * words are all there is to go on.
+     */
+    private @Nullable String hubText(@Nullable String message, @Nullable String details, HubReply reply) {
+        String documented = joined(message, details);
+        if (documented != null) {
+            return documented;
+        }
+        String snippet = ReplySnippet.of(reply, redactor);
+        return snippet.isEmpty() ? null : snippet;
     }
 
     private static @Nullable String providerNamedIn(String lowerWording) {

@@ -90,13 +90,13 @@ public final class MyAiHubProtocol implements HubProtocol {
     }
 
     @Override
-    public ChatResponse readReply(HubReply reply) {
+    public ChatResponse readReply(HubReply reply, String model) {
         JsonNode body = WireJson.readObjectOrNull(json, reply.body());
         if (body == null) {
             throw errors.fromUnreadableReply(reply);
         }
         if (isError(body.get("error")) || !reply.isSuccessful()) {
-            throw errors.fromErrorBody(body, reply);
+            throw errors.fromErrorBody(body, reply, model);
         }
         String text = text(body.get("reply"));
         if (text == null) {
@@ -110,7 +110,7 @@ public final class MyAiHubProtocol implements HubProtocol {
     @Override
     public RuntimeException readError(HubReply reply) {
         JsonNode body = WireJson.readObjectOrNull(json, reply.body());
-        return body == null ? errors.fromUnreadableReply(reply) : errors.fromErrorBody(body, reply);
+        return body == null ? errors.fromUnreadableReply(reply) : errors.fromErrorBody(body, reply, null);
     }
 
     @Override

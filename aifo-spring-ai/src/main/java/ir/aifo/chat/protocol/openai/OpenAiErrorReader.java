@@ -7,6 +7,7 @@ import ir.aifo.api.SecretRedactor;
 import ir.aifo.api.http.HubReply;
 import ir.aifo.chat.protocol.ReplySnippet;
 import ir.aifo.chat.protocol.WireJson;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -50,7 +51,7 @@ final class OpenAiErrorReader {
         if (body != null) {
             HubError error = fromBody(body, reply.status());
             if (error != null) {
-                return HubErrorClassifier.classify(error, retryAfter);
+                return HubErrorClassifier.classify(error, retryAfter, reply.uri());
             }
         }
         if (reply.isSuccessful()) {
@@ -59,13 +60,17 @@ final class OpenAiErrorReader {
                             + contentTypeNote(reply) + ": " + snippet(reply),
                     HubError.of(reply.status(), null));
         }
-        return HubErrorClassifier.classify(HubError.of(reply.status(), nonJsonMessage(reply)), retryAfter);
+        return HubErrorClassifier.classify(HubError.of(reply.status(), nonJsonMessage(reply)), retryAfter, reply.uri());
     }
 
-    /** The exception for an {@code error} member found inside a completion or a stream event. */
-    RuntimeException fromErrorMember(JsonNode error, int status) {
+    /**
+     * The exception for an {@code error} member found inside a completion or a stream event.
+     *
+     * @param uri the address the request was posted to, when known
+     */
+    RuntimeException fromErrorMember(JsonNode error, int status, @Nullable URI uri) {
         HubError hubError = describe(error, status);
-        return HubErrorClassifier.classify(hubError, null);
+        return HubErrorClassifier.classify(hubError, null, uri);
     }
 
     /**

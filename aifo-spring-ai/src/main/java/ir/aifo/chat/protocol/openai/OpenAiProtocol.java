@@ -90,7 +90,7 @@ public final class OpenAiProtocol implements HubProtocol {
     }
 
     @Override
-    public ChatResponse readReply(HubReply reply) {
+    public ChatResponse readReply(HubReply reply, String model) {
         if (!reply.isSuccessful()) {
             throw errors.read(reply);
         }
@@ -105,7 +105,7 @@ public final class OpenAiProtocol implements HubProtocol {
             throw errors.read(reply);
         }
         if (OpenAiErrorReader.isError(completion.error())) {
-            throw errors.fromErrorMember(completion.error(), reply.status());
+            throw errors.fromErrorMember(completion.error(), reply.status(), reply.uri());
         }
         if (completion.choices() == null || completion.choices().isEmpty()) {
             throw new AifoServerException(

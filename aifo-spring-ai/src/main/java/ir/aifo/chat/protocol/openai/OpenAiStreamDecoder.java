@@ -70,12 +70,13 @@ final class OpenAiStreamDecoder implements HubStreamDecoder {
             ChatCompletion rest = toolCalls.drainAll(lastId, lastModel);
             return rest == null ? null : replies.toChatResponse(rest, rateLimit, quota, reasoning);
         }
+        // A decoder is not told the address; an error in the stream is named without the hub's host.
         if ("error".equals(event.event())) {
-            throw errors.fromErrorMember(parseTree(data), 200);
+            throw errors.fromErrorMember(parseTree(data), 200, null);
         }
         ChatCompletion chunk = parseChunk(data);
         if (OpenAiErrorReader.isError(chunk.error())) {
-            throw errors.fromErrorMember(chunk.error(), 200);
+            throw errors.fromErrorMember(chunk.error(), 200, null);
         }
         chunks++;
         lastId = chunk.id() != null ? chunk.id() : lastId;

@@ -16,6 +16,7 @@ import ir.aifo.fuzz.ParseOutcome;
 import ir.aifo.fuzz.ParserContract;
 import ir.aifo.fuzz.PrintableBytes;
 import ir.aifo.fuzz.RandomStatus;
+import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -39,6 +40,8 @@ class OpenAiReplyFuzzTest {
     private static final int CASES = 10_000;
 
     private static final String API_KEY = "aifo_sk_live_fuzz0123456789abcdef";
+
+    private static final URI HUB = URI.create("https://api.haftominhonar.ir/v1/chat/completions");
 
     private static final Set<String> FIELD_NAMES = Set.of(
             "error",
@@ -86,7 +89,7 @@ class OpenAiReplyFuzzTest {
             HttpHeaders headers = random.nextBoolean() ? HostileHeaders.json() : HostileHeaders.any(random);
             boolean alsoAsStreamReply = random.nextInt(4) == 0;
             checkReply(
-                    new HubReply(status, headers, body),
+                    new HubReply(HUB, status, headers, body),
                     intact ? generated : null,
                     alsoAsStreamReply,
                     () -> FuzzCases.describe(seed) + "\nstatus " + status + ", headers " + headers.map()
@@ -114,7 +117,7 @@ class OpenAiReplyFuzzTest {
             boolean whole = body == valid;
             int status = whole ? 200 : RandomStatus.any(new SplittableRandom(seed));
             ChatResponse response = checkReply(
-                    new HubReply(status, HostileHeaders.json(), body),
+                    new HubReply(HUB, status, HostileHeaders.json(), body),
                     null,
                     false,
                     () -> "10 MB body " + bodies.indexOf(body) + ", status " + status);
@@ -132,7 +135,8 @@ class OpenAiReplyFuzzTest {
     private ChatResponse checkReply(
             HubReply reply, GeneratedCompletion intact, boolean alsoAsStreamReply, Supplier<String> caseName) {
         Supplier<String> description = () -> caseName.get() + "\nbody " + PrintableBytes.of(reply.body());
-        ParseOutcome<ChatResponse> outcome = ParserContract.check(() -> protocol.readReply(reply), description);
+        ParseOutcome<ChatResponse> outcome =
+                ParserContract.check(() -> protocol.readReply(reply, "openai/gpt-5-mini"), description);
         if (!reply.isSuccessful()) {
             assertThat(outcome.failed())
                     .as(() -> "an error status must not read as an answer; " + description.get())
