@@ -1,0 +1,105 @@
+package ir.aifo.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import ir.aifo.chat.AifoChatModel;
+import ir.aifo.chat.AifoChatOptions;
+import ir.aifo.chat.AifoProtocol;
+import ir.aifo.chat.AifoResponseFormat;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The configuration metadata an IDE reads: the properties with a fixed set of values offer those
+ * values, and every value offered is one the model accepts.
+ */
+class AifoConfigurationMetadataTest {
+
+    private static JsonNode metadata;
+
+    @BeforeAll
+    static void readGeneratedMetadata() throws IOException {
+        try (InputStream json = AifoConfigurationMetadataTest.class.getResourceAsStream(
+                "/META-INF/spring-configuration-metadata.json")) {
+            metadata = JsonMapper.builder().build().readTree(json);
+        }
+    }
+
+    @Test
+    void theDialectAndTheResponseFormatTypeAreEnumsSoIdesOfferTheirConstants() {
+        assertThat(property("spring.ai.aifo.protocol").get("type").asString()).isEqualTo(AifoProtocol.class.getName());
+        assertThat(property("spring.ai.aifo.chat.response-format.type")
+                        .get("type")
+                        .asString())
+                .isEqualTo(AifoResponseFormat.Type.class.getName());
+    }
+
+    @Test
+    void reasoningEffortOffersItsValuesAndTheModelAcceptsEach() {
+        assertThat(hintedValues("spring.ai.aifo.chat.reasoning-effort"))
+                .containsExactly("low", "medium", "high")
+                .allSatisfy(value -> assertAccepted(builder -> builder.reasoningEffort(value)));
+    }
+
+    @Test
+    void imageDetailOffersItsValuesAndTheModelAcceptsEach() {
+        assertThat(hintedValues("spring.ai.aifo.chat.image-detail"))
+                .containsExactly("auto", "low", "high")
+                .allSatisfy(value -> assertAccepted(builder -> builder.imageDetail(value)));
+    }
+
+    @Test
+    void toolChoiceOffersItsModesAndStillAcceptsAFunctionName() {
+        assertThat(hintedValues("spring.ai.aifo.chat.tool-choice"))
+                .containsExactly("none", "auto", "required")
+                .allSatisfy(value -> assertAccepted(builder -> builder.toolChoice(value)));
+        // A function's name is allowed too, so the IDE must not flag any other value.
+        assertThat(hint("spring.ai.aifo.chat.tool-choice")
+                        .get("providers")
+                        .get(0)
+                        .get("name")
+                        .asString())
+                .isEqualTo("any");
+    }
+
+    private static void assertAccepted(Function<AifoChatOptions.Builder, AifoChatOptions.Builder> option) {
+        AifoChatOptions options = option.apply(AifoChatOptions.builder().model("openai/gpt-5-mini"))
+                .build();
+        assertThatCode(() -> AifoChatModel.builder()
+                        .apiKey("aifo_sk_live_METADATA0123")
+                        .defaultOptions(options)
+                        .build())
+                .doesNotThrowAnyException();
+    }
+
+    private static List<String> hintedValues(String name) {
+        List<String> values = new ArrayList<>();
+        hint(name).get("values").forEach(value -> values.add(value.get("value").asString()));
+        return values;
+    }
+
+    private static JsonNode hint(String name) {
+        return find("hints", name);
+    }
+
+    private static JsonNode property(String name) {
+        return find("properties", name);
+    }
+
+    private static JsonNode find(String group, String name) {
+        for (JsonNode entry : metadata.get(group)) {
+            if (entry.get("name").asString().equals(name)) {
+                return entry;
+            }
+        }
+        throw new AssertionError("No " + group + " entry for " + name + " in the generated metadata");
+    }
+}
