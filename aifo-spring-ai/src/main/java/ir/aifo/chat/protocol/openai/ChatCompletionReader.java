@@ -14,6 +14,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.StringNode;
@@ -34,17 +35,21 @@ final class ChatCompletionReader {
 
     private final JsonMapper json;
 
-    private final JavaType toolCallsType;
+    // A value read mid-object: the rest of the object follows, which the mapper's own trailing-token
+    // check would take for garbage after the value and so send every such reply the slow way.
+    private final ObjectReader toolCallsReader;
 
-    private final JavaType audioType;
+    private final ObjectReader audioReader;
 
     // With unknown fields refused, the mapper alone knows which fields it refuses.
     private final boolean enabled;
 
     ChatCompletionReader(JsonMapper json) {
         this.json = json;
-        this.toolCallsType = json.getTypeFactory().constructCollectionType(List.class, ToolCall.class);
-        this.audioType = json.getTypeFactory().constructMapType(Map.class, String.class, Object.class);
+        JavaType toolCallsType = json.getTypeFactory().constructCollectionType(List.class, ToolCall.class);
+        JavaType audioType = json.getTypeFactory().constructMapType(Map.class, String.class, Object.class);
+        this.toolCallsReader = json.readerFor(toolCallsType).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.audioReader = json.readerFor(audioType).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.enabled = !json.deserializationConfig().isEnabled(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
@@ -68,6 +73,15 @@ final class ChatCompletionReader {
     ChatCompletion read(String data) {
         ChatCompletion completion = enabled ? readDirectly(json.createParser(data)) : null;
         return completion != null ? completion : json.readValue(data, ChatCompletion.class);
+    }
+
+    /**
+     * What the reader builds itself from {@code data}, or {@code null} where it leaves the input to the
+     * mapper; the schema test holds it to every component of the reply records.
+     */
+    @Nullable
+    ChatCompletion readDirectly(String data) {
+        return readDirectly(json.createParser(data));
     }
 
     private @Nullable ChatCompletion readDirectly(JsonParser parser) {
@@ -186,20 +200,26 @@ final class ChatCompletionReader {
                 }
                 case "tool_calls" -> {
                     seen.once(2);
-                    toolCalls = value == JsonToken.VALUE_NULL ? null : json.readValue(p, toolCallsType);
+                    toolCalls = value == JsonToken.VALUE_NULL ? null : withoutNulls(toolCallsReader.readValue(p));
                 }
                 case "reasoning_content" -> reasoningContent = string(p, value, seen, 3);
                 case "reasoning" -> reasoning = string(p, value, seen, 4);
                 case "refusal" -> refusal = string(p, value, seen, 5);
                 case "audio" -> {
                     seen.once(6);
-                    audio = value == JsonToken.VALUE_NULL ? null : json.readValue(p, audioType);
+                    audio = value == JsonToken.VALUE_NULL ? null : audioReader.readValue(p);
                 }
                 default -> p.skipChildren();
             }
         }
         endOfObject(p);
         return new ReplyMessage(role, content, toolCalls, reasoningContent, reasoning, refusal, audio);
+    }
+
+    // What the record's contentNulls = SKIP makes the mapper do: a null among the calls carries nothing.
+    private static List<ToolCall> withoutNulls(List<ToolCall> calls) {
+        calls.removeIf(java.util.Objects::isNull);
+        return calls;
     }
 
     private static CompletionUsage usage(JsonParser p, JsonToken start) {
