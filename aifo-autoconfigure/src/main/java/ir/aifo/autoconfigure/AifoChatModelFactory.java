@@ -6,12 +6,12 @@ import ir.aifo.quota.QuotaListener;
 import ir.aifo.quota.QuotaTracker;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.observation.ChatModelObservationConvention;
 import org.springframework.ai.model.tool.ToolCallingManager;
@@ -19,7 +19,6 @@ import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.ssl.SslOptions;
 import org.springframework.core.retry.RetryTemplate;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Turns one hub's properties into one {@link AifoChatModel}, with the application's shared
@@ -32,8 +31,10 @@ import org.springframework.util.unit.DataSize;
  */
 public final class AifoChatModelFactory {
 
-    // A literal address in 127.0.0.0/8; a mere "127." prefix would let a name such as 127.corp.example pass.
-    private static final Pattern IPV4_LOOPBACK = Pattern.compile("^127(\\.\\d{1,3}){3}$");
+    private static final Log logger = LogFactory.getLog(AifoChatModelFactory.class);
+
+    // The variable of ${NAME} or ${NAME:default}.
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)(?::[^}]*)?}");
 
     private final RetryTemplate retryTemplate;
 
@@ -73,29 +74,35 @@ public final class AifoChatModelFactory {
     /**
      * The model for one hub.
      *
-     * @throws AifoApiKeyMissingException when the hub has no API key
+     * @throws AifoApiKeyMissingException when the hub has no API key, or only a placeholder nothing resolves
+     * @throws ir.aifo.chat.InvalidApiKeyException when the key has a character that a key cannot contain
      * @throws IllegalArgumentException when a property is out of range or malformed
      */
     public AifoChatModel create(
             AifoConnectionProperties connection, AifoChatProperties chat, AifoQuotaProperties quota) {
-        String baseUrl = checkedBaseUrl(connection.getBaseUrl(), connection.isAllowInsecureHttp());
-        if (connection.getApiKey() == null || connection.getApiKey().isBlank()) {
+        String baseUrl = BaseUrlPropertyValidator.validated(connection.getBaseUrl(), connection.isAllowInsecureHttp());
+        String apiKey = connection.getApiKey();
+        if (apiKey == null || apiKey.isBlank()) {
             throw new AifoApiKeyMissingException(baseUrl);
         }
-        requirePositive(connection.getConnectTimeout(), "connect-timeout");
-        requirePositive(connection.getReadTimeout(), "read-timeout");
-        DataSize maxReplySize = connection.getMaxReplySize();
-        if (maxReplySize == null || maxReplySize.toBytes() <= 0) {
-            throw new IllegalArgumentException(
-                    "spring.ai.aifo.max-reply-size must be a positive size such as 32MB, but was " + maxReplySize);
+        String unresolvedVariable = unresolvedVariable(apiKey);
+        if (unresolvedVariable != null) {
+            throw new AifoApiKeyMissingException(baseUrl, unresolvedVariable);
         }
+        ConnectionPropertiesValidator.validate(connection);
+        String completionsPath = chat.getCompletionsPath() != null
+                ? chat.getCompletionsPath()
+                : connection.getProtocol().defaultCompletionsPath();
+        warnIfVersionIsDoubled(baseUrl, completionsPath);
         AifoChatModel.Builder builder = AifoChatModel.builder()
                 .baseUrl(baseUrl)
-                .apiKey(connection.getApiKey())
+                .apiKey(apiKey)
                 .protocol(connection.getProtocol())
                 .completionsPath(chat.getCompletionsPath())
                 .readTimeout(connection.getReadTimeout())
-                .maxReplyBytes(maxReplySize.toBytes())
+                .callTimeout(connection.getCallTimeout())
+                .streamTimeout(connection.getStreamTimeout())
+                .maxReplyBytes(connection.getMaxReplySize().toBytes())
                 .maxRetryAfter(connection.getMaxRetryAfter())
                 .retryAcceptedRequests(connection.isRetryAcceptedRequests())
                 .wireLogging(connection.isLogRequests(), connection.isLogResponses())
@@ -165,44 +172,20 @@ public final class AifoChatModelFactory {
         }
     }
 
-    private static String checkedBaseUrl(@Nullable String baseUrl, boolean allowInsecureHttp) {
-        if (baseUrl == null || baseUrl.isBlank()) {
-            throw new IllegalArgumentException("spring.ai.aifo.base-url must not be empty");
-        }
-        URI uri;
-        try {
-            uri = URI.create(baseUrl.trim());
-        } catch (IllegalArgumentException malformed) {
-            throw new IllegalArgumentException(
-                    "spring.ai.aifo.base-url '" + baseUrl + "' is not a valid URL: " + malformed.getMessage());
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
-            throw new IllegalArgumentException("spring.ai.aifo.base-url '" + baseUrl
-                    + "' must be an absolute http or https URL such as https://api.haftominhonar.ir");
-        }
-        if (scheme.equals("http") && !allowInsecureHttp && !isLoopback(uri.getHost())) {
-            throw new IllegalArgumentException("spring.ai.aifo.base-url '" + baseUrl + "' uses plain http to another"
-                    + " machine, so the API key would cross the network unencrypted: use https, or set"
-                    + " spring.ai.aifo.allow-insecure-http=true if that is really intended");
-        }
-        return baseUrl.trim();
+    // Boot leaves a placeholder that nothing resolves as it is; sent, it would be the hub's "invalid key".
+    private static @Nullable String unresolvedVariable(String apiKey) {
+        Matcher placeholder = PLACEHOLDER.matcher(apiKey);
+        return placeholder.find() ? placeholder.group(1).strip() : null;
     }
 
-    // Decided by name and literal address only: resolving the host here would be start-up I/O.
-    private static boolean isLoopback(String host) {
-        String name = host.toLowerCase(Locale.ROOT);
-        return name.equals("localhost")
-                || name.endsWith(".localhost")
-                || IPV4_LOOPBACK.matcher(name).matches()
-                || name.equals("[::1]")
-                || name.equals("::1");
-    }
-
-    private static void requirePositive(@Nullable Duration duration, String property) {
-        if (duration == null || duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException(
-                    "spring.ai.aifo." + property + " must be a positive duration, but was " + duration);
+    // A base URL copied from an OpenAI client's settings often ends in /v1, which the chat path repeats.
+    private static void warnIfVersionIsDoubled(String baseUrl, String completionsPath) {
+        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        String path = completionsPath.startsWith("/") ? completionsPath : "/" + completionsPath;
+        if (base.endsWith("/v1") && path.startsWith("/v1/") && logger.isWarnEnabled()) {
+            logger.warn("spring.ai.aifo.base-url ends in /v1 and the chat path " + path + " starts with it, so"
+                    + " requests go to " + base + path + ": remove /v1 from spring.ai.aifo.base-url, or set"
+                    + " spring.ai.aifo.chat.completions-path to " + path.substring("/v1".length()));
         }
     }
 }

@@ -32,6 +32,12 @@ public class AifoConnectionProperties {
     /** Longest wait for a reply to begin, then the longest silence within its body or stream. */
     private Duration readTimeout = Duration.ofSeconds(60);
 
+    /** Longest a blocking call may take, all retries and waits included. */
+    private Duration callTimeout = Duration.ofMinutes(5);
+
+    /** Longest one stream may last. */
+    private Duration streamTimeout = Duration.ofMinutes(30);
+
     /** Most bytes a whole (not streamed) reply may have; a larger one fails the call instead of filling the heap. */
     private DataSize maxReplySize = DataSize.ofMegabytes(32);
 
@@ -98,6 +104,22 @@ public class AifoConnectionProperties {
 
     public void setReadTimeout(Duration readTimeout) {
         this.readTimeout = readTimeout;
+    }
+
+    public Duration getCallTimeout() {
+        return callTimeout;
+    }
+
+    public void setCallTimeout(Duration callTimeout) {
+        this.callTimeout = callTimeout;
+    }
+
+    public Duration getStreamTimeout() {
+        return streamTimeout;
+    }
+
+    public void setStreamTimeout(Duration streamTimeout) {
+        this.streamTimeout = streamTimeout;
     }
 
     public DataSize getMaxReplySize() {

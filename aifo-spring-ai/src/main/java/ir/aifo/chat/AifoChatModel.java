@@ -327,16 +327,21 @@ public final class AifoChatModel implements ChatModel {
 
         private Builder() {}
 
-        /** The hub's API key: sent as the dialect requires, never logged. */
+        /**
+         * The hub's API key: sent as the dialect requires, never logged. Whitespace around it is removed
+         * when the model is built; any other character a header cannot carry fails the build.
+         */
         public Builder apiKey(String apiKey) {
             this.apiKey = apiKey;
             return this;
         }
 
-        /** The hub's base URL, such as {@code https://api.haftominhonar.ir} (the default). */
+        /**
+         * The hub's base URL, such as {@code https://api.haftominhonar.ir} (the default): an absolute
+         * http or https URL, with a path at most; a query, a fragment or user info is refused.
+         */
         public Builder baseUrl(String baseUrl) {
-            Assert.hasText(baseUrl, "baseUrl must not be empty");
-            this.baseUrl = URI.create(baseUrl);
+            this.baseUrl = BaseUrlValidator.validated(baseUrl);
             return this;
         }
 
@@ -541,24 +546,26 @@ public final class AifoChatModel implements ChatModel {
          * The model.
          *
          * @throws IllegalArgumentException when the key is missing or a default option is out of range
+         * @throws InvalidApiKeyException when the key has a character that a key cannot contain
          */
         public AifoChatModel build() {
             ChatOptionsValidator.validateRanges(defaultOptions);
-            HubProtocol builtProtocol = hubProtocol != null ? hubProtocol : newProtocol();
+            // Checked whatever the dialect: MyAIHub sends the key in the body, where it would be wrong all the same.
+            String key = apiKey != null && !apiKey.isBlank() ? ApiKeyValidator.validated(apiKey) : null;
+            HubProtocol builtProtocol = hubProtocol != null ? hubProtocol : newProtocol(key);
             HubHttpClient builtHttp = hubHttpClient != null ? hubHttpClient : newHttpClient();
             // A ready-made protocol may come without a key here; its quota is then tracked under one shared name.
-            String fingerprint = apiKey != null && !apiKey.isBlank() ? KeyFingerprint.of(apiKey) : "key-unknown";
+            String fingerprint = key != null ? KeyFingerprint.of(key) : "key-unknown";
             return new AifoChatModel(this, builtProtocol, builtHttp, fingerprint);
         }
 
-        private HubProtocol newProtocol() {
-            if (apiKey == null || apiKey.isBlank()) {
+        private HubProtocol newProtocol(@Nullable String key) {
+            if (key == null) {
                 throw new IllegalArgumentException("The hub's API key is not set: pass it to apiKey(...)");
             }
             String path = completionsPath != null ? completionsPath : protocol.defaultCompletionsPath();
             Assert.hasText(path, "completionsPath must not be empty");
             AifoProtocol dialect = protocol;
-            String key = apiKey;
             Clock protocolClock = clock;
             return new LazyHubProtocol(() -> dialect.create(key, path, WireJson.newMapper(), protocolClock));
         }
