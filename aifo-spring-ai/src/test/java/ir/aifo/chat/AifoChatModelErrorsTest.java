@@ -117,12 +117,12 @@ class AifoChatModelErrorsTest {
     }
 
     @Test
-    void missingEndpointMessageLeavesOutTheUrlsUserInfoAndQuery() {
+    void missingEndpointMessageLeavesOutTheUrlsQuery() {
         hub.stubFor(post(urlPathEqualTo(HubStub.PATH))
                 .willReturn(aResponse().withStatus(404).withBody("")));
 
         Throwable failure = catchThrowable(() -> HubStub.model(hub)
-                .baseUrl("http://someone:s3cret@localhost:" + hub.getPort())
+                // User info in the base URL is refused when the model is built (AifoChatModelBaseUrlTest).
                 .completionsPath(HubStub.PATH + "?token=t0ken")
                 .retryTemplate(HubStub.fastRetry(0))
                 .build()
