@@ -4,6 +4,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import ir.aifo.api.AifoQuotaExceededException;
+import ir.aifo.api.AifoRateLimitException;
 import ir.aifo.api.http.HubHttpClient;
 import ir.aifo.api.http.HubRequest;
 import ir.aifo.api.http.WireLogger;
@@ -152,7 +153,8 @@ public final class AifoChatModel implements ChatModel {
                 .observe(() -> {
                     ChatResponse response;
                     try {
-                        response = retry.call(() -> protocol.readReply(http.post(hubRequest)));
+                        response = retry.call(
+                                () -> quota.recordingRefusals(() -> protocol.readReply(http.post(hubRequest))));
                     } catch (AifoQuotaExceededException spent) {
                         quota.recordFrom(spent);
                         throw spent;
@@ -222,7 +224,8 @@ public final class AifoChatModel implements ChatModel {
                     }
                     return response;
                 })
-                .concatWith(Mono.fromRunnable(decoder::onEnd));
+                .concatWith(Mono.fromRunnable(decoder::onEnd))
+                .doOnError(AifoRateLimitException.class, quota::recordFrom);
     }
 
     private HubRequest createRequest(Prompt request, boolean stream) {
