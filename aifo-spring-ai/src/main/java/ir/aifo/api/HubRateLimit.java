@@ -4,6 +4,7 @@ import ir.aifo.quota.HubQuota;
 import ir.aifo.quota.QuotaBucket;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -80,17 +81,32 @@ public record HubRateLimit(
     }
 
     /**
-     * These figures as a quota report, with buckets {@code requests} and {@code tokens} and no plan or
-     * period: rate-limit windows are short and are not calendar months.
+     * These figures as a quota report observed at {@code observedAt}, with buckets {@code requests} and
+     * {@code tokens}, each ending its window when its reset says, and no plan or period: rate-limit
+     * windows are short and are not calendar months. A bucket the hub said nothing of (no limit and
+     * nothing left) is left out, so that it cannot hide what an earlier reply said of it.
      */
-    public HubQuota toQuota() {
-        QuotaBucket requests =
-                new QuotaBucket(Math.max(0, requestsLimit - requestsRemaining), requestsLimit, requestsRemaining);
-        QuotaBucket tokens = new QuotaBucket(Math.max(0, tokensLimit - tokensRemaining), tokensLimit, tokensRemaining);
+    public HubQuota toQuota(Instant observedAt) {
         Map<String, QuotaBucket> buckets = new LinkedHashMap<>();
-        buckets.put("requests", requests);
-        buckets.put("tokens", tokens);
-        return new HubQuota(null, null, requests.used(), requests.limit(), requests.remaining(), buckets);
+        QuotaBucket requests = bucket(requestsLimit, requestsRemaining, requestsReset, observedAt);
+        QuotaBucket tokens = bucket(tokensLimit, tokensRemaining, tokensReset, observedAt);
+        if (requests != null) {
+            buckets.put(HubQuota.REQUESTS, requests);
+        }
+        if (tokens != null) {
+            buckets.put(HubQuota.TOKENS, tokens);
+        }
+        QuotaBucket totals = requests != null ? requests : new QuotaBucket(0, 0, 0);
+        return new HubQuota(null, null, totals.used(), totals.limit(), totals.remaining(), buckets, observedAt);
+    }
+
+    private static @Nullable QuotaBucket bucket(long limit, long remaining, Duration reset, Instant observedAt) {
+        if (limit == 0 && remaining == 0) {
+            return null;
+        }
+        // A reset of 0 says nothing of the window (or that it is over): these figures then simply replace.
+        Instant resetsAt = reset.isZero() ? null : observedAt.plus(reset);
+        return new QuotaBucket(Math.max(0, limit - remaining), limit, remaining, resetsAt);
     }
 
     // A malformed count is reported as unknown (0) rather than failing a reply that otherwise succeeded.

@@ -4,6 +4,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import ir.aifo.api.AifoQuotaExceededException;
+import ir.aifo.api.AifoRateLimitException;
 import ir.aifo.api.http.Deadline;
 import ir.aifo.api.http.HubHttpClient;
 import ir.aifo.api.http.HubRequest;
@@ -161,7 +162,8 @@ public final class AifoChatModel implements ChatModel {
                     ChatResponse response;
                     try {
                         response = retry.call(
-                                deadline -> protocol.readReply(http.post(hubRequest, deadline), model),
+                                deadline -> quota.recordingRefusals(
+                                        () -> protocol.readReply(http.post(hubRequest, deadline), model)),
                                 Deadline.forCall(callTimeout));
                     } catch (AifoQuotaExceededException spent) {
                         quota.recordFrom(spent);
@@ -240,7 +242,8 @@ public final class AifoChatModel implements ChatModel {
                         },
                         decoder::isComplete,
                         deadline)
-                .concatWith(Mono.fromRunnable(decoder::onEnd));
+                .concatWith(Mono.fromRunnable(decoder::onEnd))
+                .doOnError(AifoRateLimitException.class, quota::recordFrom);
     }
 
     private HubRequest createRequest(Prompt request, boolean stream) {

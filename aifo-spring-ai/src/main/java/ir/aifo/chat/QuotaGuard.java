@@ -1,6 +1,7 @@
 package ir.aifo.chat;
 
 import ir.aifo.api.AifoQuotaExceededException;
+import ir.aifo.api.AifoRateLimitException;
 import ir.aifo.api.HubError;
 import ir.aifo.chat.protocol.HubProtocol;
 import ir.aifo.quota.HubQuota;
@@ -11,13 +12,14 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.ai.chat.model.ChatResponse;
 
 /**
- * Keeps one key's quota up to date from replies and quota errors, and refuses a call that the last
- * report already says cannot succeed this month, before anything is sent.
+ * Keeps one key's quota up to date from replies, quota errors and rate-limit refusals, and refuses a
+ * call that the last report already says cannot succeed this month, before anything is sent.
  */
 final class QuotaGuard {
 
@@ -86,6 +88,24 @@ final class QuotaGuard {
     /** Records the quota a quota error reported, if it reported one. */
     void recordFrom(AifoQuotaExceededException failure) {
         failure.getQuota().ifPresent(this::record);
+    }
+
+    /** Records the rate limit a refusal reported, if it reported one. */
+    void recordFrom(AifoRateLimitException refusal) {
+        refusal.getQuota().ifPresent(this::record);
+    }
+
+    /**
+     * Runs one attempt of a call, recording a refusal's rate limit before the refusal is thrown, and
+     * perhaps retried: a retry that succeeds must not hide that the window was spent.
+     */
+    <T> T recordingRefusals(Supplier<T> attempt) {
+        try {
+            return attempt.get();
+        } catch (AifoRateLimitException refusal) {
+            recordFrom(refusal);
+            throw refusal;
+        }
     }
 
     private void record(HubQuota report) {

@@ -13,6 +13,7 @@ import java.lang.reflect.Method;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -46,6 +47,15 @@ class AifoExceptionSerializationTest {
                         new QuotaBucket(500, 500, 0),
                         HubQuota.OPENROUTER,
                         new QuotaBucket(1000, 1000, 0)));
+        Instant refusedAt = Instant.parse("2026-03-01T10:00:00Z");
+        HubQuota refusal = new HubQuota(
+                null,
+                null,
+                500,
+                500,
+                0,
+                Map.of(HubQuota.REQUESTS, new QuotaBucket(500, 500, 0, refusedAt.plusSeconds(60))),
+                refusedAt);
 
         return Stream.of(
                         new AifoAuthenticationException(
@@ -74,7 +84,8 @@ class AifoExceptionSerializationTest {
                                 rateLimited.describe(
                                         "The hub's rate limit was reached; it asked to retry after 7500 ms"),
                                 rateLimited,
-                                Duration.ofMillis(7500)),
+                                Duration.ofMillis(7500),
+                                refusal),
                         new AifoServerException(
                                 overloaded.describe("The hub failed to answer"),
                                 overloaded,

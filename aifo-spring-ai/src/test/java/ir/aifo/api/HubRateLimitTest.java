@@ -1,9 +1,13 @@
 package ir.aifo.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
+import ir.aifo.quota.HubQuota;
+import ir.aifo.quota.QuotaBucket;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -48,6 +52,33 @@ class HubRateLimitTest {
         assertThat(limit.getRequestsRemaining()).isZero();
         assertThat(limit.getTokensRemaining()).isEqualTo(1500L);
         assertThat(limit.getTokensReset()).isEqualTo(Duration.ZERO);
+    }
+
+    @Test
+    void quotaEndsEachWindowAtTheTimeTheReplyWasObservedPlusItsReset() {
+        Instant observedAt = Instant.parse("2026-03-01T10:00:00Z");
+        HubRateLimit limit = new HubRateLimit(500, 499, Duration.ofMinutes(6), 30000, 29983, Duration.ofMillis(20));
+
+        HubQuota quota = limit.toQuota(observedAt);
+
+        assertThat(quota.breakdown())
+                .containsExactly(
+                        entry(HubQuota.REQUESTS, new QuotaBucket(1, 500, 499, observedAt.plusSeconds(360))),
+                        entry(HubQuota.TOKENS, new QuotaBucket(17, 30000, 29983, observedAt.plusMillis(20))));
+        assertThat(quota.total()).isEqualTo(new QuotaBucket(1, 500, 499));
+        assertThat(quota.observedAt()).isEqualTo(observedAt);
+        assertThat(quota.plan()).isNull();
+        assertThat(quota.period()).isNull();
+    }
+
+    @Test
+    void quotaLeavesOutAWindowTheHubSaidNothingOfAndAResetItDidNotGive() {
+        Instant observedAt = Instant.parse("2026-03-01T10:00:00Z");
+        HubRateLimit requestsOnly = new HubRateLimit(500, 12, Duration.ZERO, 0, 0, Duration.ZERO);
+
+        HubQuota quota = requestsOnly.toQuota(observedAt);
+
+        assertThat(quota.breakdown()).containsExactly(entry(HubQuota.REQUESTS, new QuotaBucket(488, 500, 12)));
     }
 
     private static HttpHeaders headers(Map<String, String> values) {

@@ -327,8 +327,8 @@ class MyAiHubQuotaTrackingTest {
         HubQuota quota = first.getMetadata().get(AifoMetadata.QUOTA);
         assertThat(quota.breakdown())
                 .containsExactly(
-                        entry("requests", new QuotaBucket(100, 100, 0)),
-                        entry("tokens", new QuotaBucket(1000, 10000, 9000)));
+                        entry("requests", new QuotaBucket(100, 100, 0, LAST_MINUTE_OF_2025.plusSeconds(1))),
+                        entry("tokens", new QuotaBucket(1000, 10000, 9000, LAST_MINUTE_OF_2025.plusSeconds(360))));
         assertThat(quota.plan()).isNull();
         assertThat(quota.period()).isNull();
         assertThat(second.getResult().getOutput().getText()).isEqualTo("hi");
@@ -356,7 +356,8 @@ class MyAiHubQuotaTrackingTest {
 
         assertThat(responses).isNotEmpty();
         HubQuota streamed = responses.get(0).getMetadata().get(AifoMetadata.QUOTA);
-        assertThat(streamed.bucket("tokens")).contains(new QuotaBucket(1000, 10000, 9000));
+        assertThat(streamed.bucket("tokens"))
+                .contains(new QuotaBucket(1000, 10000, 9000, LAST_MINUTE_OF_2025.plusSeconds(360)));
         assertThat(tracker.lastKnown(model.getKeyFingerprint())).contains(streamed);
         assertThat(updates).hasSize(1);
     }

@@ -98,6 +98,9 @@ class StarterActuatorTest {
                     .isEqualTo(5);
             assertThat(aifo.get("quota").get("openrouter").get("limit").asLong())
                     .isEqualTo(750);
+            assertThat(aifo.get("quota").get("openai").has("resetsAt"))
+                    .as("a month's bucket has no window's end")
+                    .isFalse();
 
             JsonNode remaining = get(port, "/actuator/metrics/aifo.quota.remaining?tag=provider:openai");
             assertThat(remaining.get("measurements").get(0).get("value").asDouble())

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -133,6 +134,19 @@ public final class AifoHubSimulator implements AutoCloseable {
     /** Sets how many requests a MyAIHub key has used this month on a provider ({@code openrouter}, {@code openai}). */
     public AifoHubSimulator myAiHubUsage(String key, String provider, int used) {
         state.counter(key, provider.toLowerCase(Locale.ROOT)).set(used);
+        return this;
+    }
+
+    /**
+     * Sets how many requests each key may send to the OpenAI-compatible endpoint per window (500 a
+     * minute by default); past that, it answers 429 with {@code Retry-After} until the window ends.
+     * Counts are forgotten by {@link #reset()}, the limit is kept.
+     */
+    public AifoHubSimulator openAiRequestLimit(int requests, Duration window) {
+        if (requests < 1 || window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("The request limit needs at least 1 request and a positive window");
+        }
+        state.openAiRequestLimit(requests, window);
         return this;
     }
 

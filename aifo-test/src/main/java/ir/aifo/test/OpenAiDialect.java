@@ -3,7 +3,9 @@ package ir.aifo.test;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
@@ -15,12 +17,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The OpenAI-compatible endpoint as AiFO and TokenHub document it: Bearer key, JSON reply or SSE
- * stream ending in {@code data: [DONE]}, usage, {@code x-ratelimit-*} headers, and TokenHub's
- * {@code {"error":{message,type,param,code}}} error body.
+ * stream ending in {@code data: [DONE]}, usage, {@code x-ratelimit-*} headers (and a 429 once a key's
+ * request window is spent), and TokenHub's {@code {"error":{message,type,param,code}}} error body.
  */
 final class OpenAiDialect {
-
-    static final int REQUESTS_PER_WINDOW = 500;
 
     static final int TOKENS_PER_WINDOW = 200_000;
 
@@ -77,6 +77,14 @@ final class OpenAiDialect {
             error(exchange, 400, "temperature must be between 0 and 2", "invalid_request_error", "temperature", null);
             return;
         }
+        RequestWindow.Standing window = state.countOpenAiRequest(key);
+        if (window.isRefused()) {
+            requestLimitHeaders(exchange, window);
+            long seconds = Math.max(1, (window.untilReset().toMillis() + 999) / 1000);
+            exchange.getResponseHeaders().set("Retry-After", Long.toString(seconds));
+            Replies.json(exchange, 429, faults.rateLimited());
+            return;
+        }
         SimulatedAnswer answer = SimulatedAnswer.to(request, json);
         int choices = Math.max(1, request.path("n").asInt(1));
         // Once per request, from the bytes as received: not by writing the request (images and all) out
@@ -86,7 +94,8 @@ final class OpenAiDialect {
                 request.path("model").asString("unknown"),
                 state.clock().instant().getEpochSecond());
         Usage usage = Usage.of(body.length, answer);
-        rateLimitHeaders(exchange, key, usage);
+        requestLimitHeaders(exchange, window);
+        tokenLimitHeaders(exchange, usage);
         boolean cut = fault != null && fault.kind() == SimulatedFault.Kind.STREAM_CUT;
         boolean drop = fault != null && fault.kind() == SimulatedFault.Kind.CONNECTION_DROPPED;
         if (request.path("stream").asBoolean(false)) {
@@ -254,15 +263,30 @@ final class OpenAiDialect {
         return "call_sim_" + index;
     }
 
-    private void rateLimitHeaders(HttpExchange exchange, String key, Usage usage) {
-        int used = state.openAiRequestNumber(key);
+    private static void requestLimitHeaders(HttpExchange exchange, RequestWindow.Standing window) {
         var headers = exchange.getResponseHeaders();
-        headers.set("x-ratelimit-limit-requests", Integer.toString(REQUESTS_PER_WINDOW));
-        headers.set("x-ratelimit-remaining-requests", Integer.toString(Math.max(0, REQUESTS_PER_WINDOW - used)));
-        headers.set("x-ratelimit-reset-requests", "1m0s");
+        headers.set("x-ratelimit-limit-requests", Integer.toString(window.limit()));
+        headers.set("x-ratelimit-remaining-requests", Integer.toString(window.remaining()));
+        headers.set("x-ratelimit-reset-requests", goDuration(window.untilReset()));
+    }
+
+    private static void tokenLimitHeaders(HttpExchange exchange, Usage usage) {
+        var headers = exchange.getResponseHeaders();
         headers.set("x-ratelimit-limit-tokens", Integer.toString(TOKENS_PER_WINDOW));
         headers.set("x-ratelimit-remaining-tokens", Integer.toString(Math.max(0, TOKENS_PER_WINDOW - usage.total())));
         headers.set("x-ratelimit-reset-tokens", "20ms");
+    }
+
+    /** A duration as OpenAI writes its reset headers (Go's format): {@code 1m0s}, {@code 59.873s}, {@code 20ms}. */
+    static String goDuration(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis < 1000) {
+            return millis + "ms";
+        }
+        long minutes = millis / 60_000;
+        String seconds =
+                BigDecimal.valueOf(millis % 60_000, 3).stripTrailingZeros().toPlainString();
+        return (minutes > 0 ? minutes + "m" : "") + seconds + "s";
     }
 
     private void error(

@@ -1,6 +1,7 @@
 package ir.aifo.test;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
@@ -23,7 +24,7 @@ final class SimulatorState {
     // key -> "yyyy-MM/provider" -> requests counted
     private final Map<String, Map<String, AtomicInteger>> counters = new ConcurrentHashMap<>();
 
-    private final Map<String, AtomicInteger> openAiRequests = new ConcurrentHashMap<>();
+    private volatile RequestWindow openAiWindow = new RequestWindow(500, Duration.ofMinutes(1));
 
     private final Set<String> rejectedKeys = ConcurrentHashMap.newKeySet();
 
@@ -68,8 +69,12 @@ final class SimulatorState {
                 .computeIfAbsent(currentMonth() + "/" + provider, k -> new AtomicInteger());
     }
 
-    int openAiRequestNumber(String key) {
-        return openAiRequests.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+    void openAiRequestLimit(int requests, Duration window) {
+        openAiWindow = new RequestWindow(requests, window);
+    }
+
+    RequestWindow.Standing countOpenAiRequest(String key) {
+        return openAiWindow.count(key, clock.instant());
     }
 
     synchronized void queueFaults(int count, SimulatedFault fault) {
@@ -100,7 +105,7 @@ final class SimulatorState {
         faults.clear();
         journal.clear();
         counters.clear();
-        openAiRequests.clear();
+        openAiWindow.clear();
         rejectedKeys.clear();
     }
 }

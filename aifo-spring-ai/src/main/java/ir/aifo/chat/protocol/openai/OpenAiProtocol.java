@@ -1,5 +1,6 @@
 package ir.aifo.chat.protocol.openai;
 
+import ir.aifo.api.AifoRateLimitException;
 import ir.aifo.api.AifoServerException;
 import ir.aifo.api.HubError;
 import ir.aifo.api.HubRateLimit;
@@ -46,6 +47,8 @@ public final class OpenAiProtocol implements HubProtocol {
 
     private final OpenAiErrorReader errors;
 
+    private final Clock clock;
+
     public OpenAiProtocol(String apiKey, String completionsPath) {
         this(apiKey, completionsPath, WireJson.newMapper(), Clock.systemUTC());
     }
@@ -59,6 +62,7 @@ public final class OpenAiProtocol implements HubProtocol {
         this.requests = new OpenAiRequestFactory(json);
         this.completions = new ChatCompletionReader(json);
         this.errors = new OpenAiErrorReader(json, new SecretRedactor(apiKey), clock);
+        this.clock = clock;
     }
 
     @Override
@@ -92,7 +96,7 @@ public final class OpenAiProtocol implements HubProtocol {
     @Override
     public ChatResponse readReply(HubReply reply, String model) {
         if (!reply.isSuccessful()) {
-            throw errors.read(reply);
+            throw withRefusalQuota(errors.read(reply), reply);
         }
         ChatCompletion completion;
         try {
@@ -111,13 +115,23 @@ public final class OpenAiProtocol implements HubProtocol {
             throw new AifoServerException(
                     "The hub's reply has no choices: there is no answer to return", HubError.of(reply.status(), null));
         }
+        HubRateLimit rateLimit = HubRateLimit.fromHeaders(reply.headers()).orElse(null);
         return replies.toChatResponse(
-                completion, HubRateLimit.fromHeaders(reply.headers()).orElse(null));
+                completion, rateLimit, rateLimit == null ? null : rateLimit.toQuota(clock.instant()), null);
     }
 
     @Override
     public RuntimeException readError(HubReply reply) {
-        return errors.readInsteadOfStream(reply);
+        return withRefusalQuota(errors.readInsteadOfStream(reply), reply);
+    }
+
+    // A refusal is the freshest news of the key's rate limit, so it carries it to the quota tracker.
+    private RuntimeException withRefusalQuota(RuntimeException failure, HubReply reply) {
+        if (failure instanceof AifoRateLimitException refusal) {
+            return refusal.withQuota(
+                    RefusalQuota.of(reply.headers(), refusal.getRetryAfter().orElse(null), clock.instant()));
+        }
+        return failure;
     }
 
     @Override
@@ -127,7 +141,7 @@ public final class OpenAiProtocol implements HubProtocol {
 
     @Override
     public HubStreamDecoder newStreamDecoder() {
-        return new OpenAiStreamDecoder(json, completions, replies, errors);
+        return new OpenAiStreamDecoder(json, completions, replies, errors, clock);
     }
 
     @Override

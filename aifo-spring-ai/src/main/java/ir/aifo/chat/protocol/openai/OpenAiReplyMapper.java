@@ -1,6 +1,5 @@
 package ir.aifo.chat.protocol.openai;
 
-import ir.aifo.api.HubRateLimit;
 import ir.aifo.chat.AifoMetadata;
 import ir.aifo.chat.protocol.openai.ChatCompletion.Choice;
 import ir.aifo.chat.protocol.openai.ChatCompletion.ReplyMessage;
@@ -21,11 +20,6 @@ import tools.jackson.databind.JsonNode;
 
 /** Turns a completion, or one chunk of a stream, into a Spring AI chat response. */
 final class OpenAiReplyMapper {
-
-    /** A whole completion as a response. */
-    ChatResponse toChatResponse(ChatCompletion completion, @Nullable HubRateLimit rateLimit) {
-        return toChatResponse(completion, rateLimit, rateLimit == null ? null : rateLimit.toQuota(), null);
-    }
 
     /**
      * A completion, or with {@code streamedReasoning} set a stream chunk whose choices carry deltas, as

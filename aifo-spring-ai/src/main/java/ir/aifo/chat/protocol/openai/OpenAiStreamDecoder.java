@@ -7,6 +7,7 @@ import ir.aifo.api.sse.SseEvent;
 import ir.aifo.chat.protocol.HubStreamDecoder;
 import ir.aifo.quota.HubQuota;
 import java.net.http.HttpHeaders;
+import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.model.ChatResponse;
 import tools.jackson.core.JacksonException;
@@ -29,6 +30,8 @@ final class OpenAiStreamDecoder implements HubStreamDecoder {
 
     private final OpenAiErrorReader errors;
 
+    private final Clock clock;
+
     private final StreamedToolCalls toolCalls = new StreamedToolCalls();
 
     private final StreamedReasoning reasoning = new StreamedReasoning();
@@ -46,17 +49,22 @@ final class OpenAiStreamDecoder implements HubStreamDecoder {
     private boolean done;
 
     OpenAiStreamDecoder(
-            JsonMapper json, ChatCompletionReader completions, OpenAiReplyMapper replies, OpenAiErrorReader errors) {
+            JsonMapper json,
+            ChatCompletionReader completions,
+            OpenAiReplyMapper replies,
+            OpenAiErrorReader errors,
+            Clock clock) {
         this.json = json;
         this.completions = completions;
         this.replies = replies;
         this.errors = errors;
+        this.clock = clock;
     }
 
     @Override
     public void onHeaders(HttpHeaders headers) {
         rateLimit = HubRateLimit.fromHeaders(headers).orElse(null);
-        quota = rateLimit == null ? null : rateLimit.toQuota();
+        quota = rateLimit == null ? null : rateLimit.toQuota(clock.instant());
     }
 
     @Override
