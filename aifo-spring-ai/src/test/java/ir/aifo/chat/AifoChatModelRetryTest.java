@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import ir.aifo.api.AifoAuthenticationException;
 import ir.aifo.api.AifoBadRequestException;
 import ir.aifo.api.AifoServerException;
+import ir.aifo.testing.LogCapture;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,10 @@ class AifoChatModelRetryTest {
     static WireMockExtension hub = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort())
             .build();
+
+    // The retries' warnings, kept out of the build's output.
+    @RegisterExtension
+    final LogCapture logs = LogCapture.of(HubRetry.class);
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
