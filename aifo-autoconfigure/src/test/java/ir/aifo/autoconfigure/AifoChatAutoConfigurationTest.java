@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import ir.aifo.chat.AifoChatModel;
 import ir.aifo.chat.AifoChatOptions;
+import ir.aifo.testing.LogCapture;
 import java.io.InputStream;
 import java.lang.reflect.Proxy;
 import java.net.http.HttpClient;
@@ -39,6 +40,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import tools.jackson.databind.JsonNode;
@@ -57,6 +59,14 @@ class AifoChatAutoConfigurationTest {
     static WireMockExtension hub = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort())
             .build();
+
+    // The context logs each start-up failure these tests provoke as it cancels its refresh.
+    @RegisterExtension
+    final LogCapture logs = LogCapture.of(AnnotationConfigApplicationContext.class);
+
+    // The retries' warnings, kept out of the build's output.
+    @RegisterExtension
+    final LogCapture retries = LogCapture.of("ir.aifo.chat.HubRetry");
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(

@@ -17,6 +17,7 @@ import ir.aifo.chat.AifoProtocol;
 import ir.aifo.quota.HubQuota;
 import ir.aifo.quota.InMemoryQuotaTracker;
 import ir.aifo.quota.QuotaTracker;
+import ir.aifo.testing.LogCapture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,6 +26,7 @@ import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfigurat
 import org.springframework.ai.retry.autoconfigure.SpringAiRetryAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 class AifoQuotaAutoConfigurationTest {
 
@@ -39,6 +41,10 @@ class AifoQuotaAutoConfigurationTest {
     static WireMockExtension hub = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort())
             .build();
+
+    // The context logs each start-up failure these tests provoke as it cancels its refresh.
+    @RegisterExtension
+    final LogCapture logs = LogCapture.of(AnnotationConfigApplicationContext.class);
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(

@@ -14,6 +14,7 @@ import ir.aifo.api.AifoConnectionException;
 import ir.aifo.api.AifoException;
 import ir.aifo.api.AifoRateLimitException;
 import ir.aifo.api.AifoServerException;
+import ir.aifo.testing.LogCapture;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -35,6 +36,10 @@ class AifoChatModelErrorsTest {
     static WireMockExtension hub = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort())
             .build();
+
+    // The retries' warnings, kept out of the build's output.
+    @RegisterExtension
+    final LogCapture retries = LogCapture.of(HubRetry.class);
 
     private static final String PERSIAN_MESSAGE = "کلید API نامعتبر است";
 

@@ -38,6 +38,10 @@ class AifoChatModelRetryTest {
             .options(wireMockConfig().dynamicPort())
             .build();
 
+    // The retries' warnings, kept out of the build's output.
+    @RegisterExtension
+    final LogCapture logs = LogCapture.of(HubRetry.class);
+
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     @RegisterExtension

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.sun.net.httpserver.HttpServer;
 import ir.aifo.api.AifoConnectionException;
+import ir.aifo.testing.LogCapture;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -29,6 +30,10 @@ class AifoChatModelTimeoutTest {
     static WireMockExtension hub = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort())
             .build();
+
+    // The retries' warnings, kept out of the build's output.
+    @RegisterExtension
+    final LogCapture logs = LogCapture.of(HubRetry.class);
 
     private static final Duration READ_TIMEOUT = Duration.ofMillis(300);
 

@@ -32,6 +32,7 @@ import ir.aifo.api.AifoRateLimitException;
 import ir.aifo.api.AifoServerException;
 import ir.aifo.quota.HubQuota;
 import ir.aifo.quota.QuotaBucket;
+import ir.aifo.testing.LogCapture;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
@@ -60,6 +61,10 @@ class MyAiHubErrorsTest {
     static WireMockExtension hub = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort())
             .build();
+
+    // The retries' warnings, kept out of the build's output.
+    @RegisterExtension
+    final LogCapture retries = LogCapture.of(HubRetry.class);
 
     private final Clock december20 = Clock.fixed(DECEMBER_20, ZoneOffset.UTC);
 

@@ -14,14 +14,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.entry;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import ir.aifo.quota.HubQuota;
 import ir.aifo.quota.QuotaBucket;
+import ir.aifo.testing.LogCapture;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,14 +32,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.slf4j.LoggerFactory;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.SystemMessage;
@@ -63,8 +58,6 @@ class MyAiHubProtocolTest {
             .options(wireMockConfig().dynamicPort())
             .build();
 
-    private static final String FACTORY_LOGGER = "ir.aifo.chat.protocol.myaihub.MyAiHubRequestFactory";
-
     /** The first bytes of a PNG file: enough to tell whether the bytes arrive unchanged. */
     private static final byte[] PNG = {
         (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'
@@ -72,18 +65,8 @@ class MyAiHubProtocolTest {
 
     private final Clock december20 = Clock.fixed(DECEMBER_20, ZoneOffset.UTC);
 
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-
-    @BeforeEach
-    void captureTheFactorysLog() {
-        log.start();
-        ((Logger) LoggerFactory.getLogger(FACTORY_LOGGER)).addAppender(log);
-    }
-
-    @AfterEach
-    void releaseTheLog() {
-        ((Logger) LoggerFactory.getLogger(FACTORY_LOGGER)).detachAppender(log);
-    }
+    @RegisterExtension
+    final LogCapture logs = LogCapture.of("ir.aifo.chat.protocol.myaihub.MyAiHubRequestFactory");
 
     private AifoChatModel model() {
         return MyAiHubExamples.model(hub, december20).build();
@@ -303,9 +286,9 @@ class MyAiHubProtocolTest {
                 .hasSize(3)
                 .allSatisfy(request ->
                         assertThat(fieldNames(body(request))).containsExactlyInAnyOrder("api_key", "model", "prompt"));
-        assertThat(log.list).allSatisfy(event -> assertThat(event.getLevel()).isEqualTo(Level.WARN));
-        assertThat(log.list)
-                .extracting(ILoggingEvent::getFormattedMessage)
+        assertThat(logs.events())
+                .allSatisfy(event -> assertThat(event.getLevel()).isEqualTo(Level.WARN));
+        assertThat(logs.messages(Level.WARN))
                 .hasSize(4)
                 .anySatisfy(message -> assertThat(message).contains("'temperature'"))
                 .anySatisfy(message -> assertThat(message).contains("'maxTokens'"))
@@ -320,7 +303,7 @@ class MyAiHubProtocolTest {
 
         model().call(new Prompt("سلام"));
 
-        assertThat(log.list).isEmpty();
+        assertThat(logs.events()).isEmpty();
     }
 
     @Test

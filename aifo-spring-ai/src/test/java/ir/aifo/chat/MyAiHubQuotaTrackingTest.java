@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.entry;
 
+import ch.qos.logback.classic.Level;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import ir.aifo.api.AifoModelNotInPlanException;
@@ -29,7 +30,9 @@ import ir.aifo.quota.HubQuota;
 import ir.aifo.quota.InMemoryQuotaTracker;
 import ir.aifo.quota.KeyFingerprint;
 import ir.aifo.quota.QuotaBucket;
+import ir.aifo.quota.QuotaListener;
 import ir.aifo.quota.QuotaTracker;
+import ir.aifo.testing.LogCapture;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -51,6 +54,9 @@ class MyAiHubQuotaTrackingTest {
     static WireMockExtension hub = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort())
             .build();
+
+    @RegisterExtension
+    final LogCapture logs = LogCapture.of(QuotaGuard.class);
 
     private static final String GPT = "openai/gpt-5.2";
 
@@ -282,10 +288,18 @@ class MyAiHubQuotaTrackingTest {
     }
 
     @Test
-    void failingListenerDoesNotFailTheCall() {
+    void failingListenerDoesNotFailTheCallAndIsNamedInOneWarning() {
         answer(GPT, json(200, success(GPT, "openai", "2025-12", 10, 2)));
-        AifoChatModel model = model().quotaListener((fingerprint, quota) -> {
-                    throw new IllegalStateException("metrics are down");
+        AifoChatModel model = model().quotaListener(new QuotaListener() {
+                    @Override
+                    public void quotaUpdated(String keyFingerprint, HubQuota quota) {
+                        throw new IllegalStateException("metrics are down");
+                    }
+
+                    @Override
+                    public String toString() {
+                        return "quota metrics";
+                    }
                 })
                 .build();
 
@@ -294,6 +308,11 @@ class MyAiHubQuotaTrackingTest {
         assertThat(response.getResult().getOutput().getText()).isEqualTo("پاسخ");
         assertThat(tracker.lastKnown(model.getKeyFingerprint())).isPresent();
         assertThat(updates).hasSize(1);
+        assertThat(logs.events()).singleElement().satisfies(warning -> {
+            assertThat(warning.getLevel()).isEqualTo(Level.WARN);
+            assertThat(warning.getFormattedMessage()).isEqualTo("Quota listener quota metrics failed");
+            assertThat(warning.getThrowableProxy().getMessage()).isEqualTo("metrics are down");
+        });
     }
 
     // ---- OpenAI-compatible hubs ----

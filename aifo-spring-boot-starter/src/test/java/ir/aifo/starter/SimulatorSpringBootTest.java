@@ -6,6 +6,7 @@ import ir.aifo.test.AifoHubSimulator;
 import ir.aifo.test.AifoSimulatorExtension;
 import ir.aifo.test.AifoSimulatorProperties;
 import ir.aifo.test.SimulatedFault;
+import ir.aifo.testing.LogCapture;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,6 +24,10 @@ class SimulatorSpringBootTest {
 
     @RegisterExtension
     static AifoSimulatorExtension hub = new AifoSimulatorExtension();
+
+    // The retries' warnings, kept out of the build's output.
+    @RegisterExtension
+    final LogCapture logs = LogCapture.of("ir.aifo.chat.HubRetry");
 
     @DynamicPropertySource
     static void pointAtTheSimulator(DynamicPropertyRegistry registry) {

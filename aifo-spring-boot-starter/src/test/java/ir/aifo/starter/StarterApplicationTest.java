@@ -7,31 +7,37 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import ir.aifo.testing.LogCapture;
 import java.util.List;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 /**
  * What a user of the starter sees: an application with only the starter and three properties injects
  * a working {@link ChatClient}, blocking and streaming, and one without a key fails with advice.
  */
-@ExtendWith(OutputCaptureExtension.class)
 class StarterApplicationTest {
 
     private static final String KEY = "aifo_sk_live_STARTERKEY12345";
 
     private static final WireMockServer hub =
             new WireMockServer(wireMockConfig().dynamicPort());
+
+    // Where a failed start is reported: Boot's failure analysis, and the context cancelling its refresh.
+    @RegisterExtension
+    final LogCapture logs =
+            LogCapture.of("org.springframework.boot.diagnostics", AnnotationConfigApplicationContext.class);
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
@@ -85,11 +91,13 @@ class StarterApplicationTest {
     }
 
     @Test
-    void missingKeyStopsStartUpWithAdvice(CapturedOutput output) {
+    void missingKeyStopsStartUpWithAdvice() {
         assertThatThrownBy(
                 () -> run("--spring.ai.aifo.base-url=" + hub.baseUrl()).close());
 
-        assertThat(output)
+        assertThat(logs.messages(Level.ERROR))
+                .singleElement(InstanceOfAssertFactories.STRING)
+                .contains("APPLICATION FAILED TO START")
                 .contains("The AiFO chat model needs an API key")
                 .contains("spring.ai.aifo.api-key")
                 .contains("SPRING_AI_AIFO_API_KEY");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import ir.aifo.api.AifoConnectionException;
 import ir.aifo.api.AifoServerException;
 import ir.aifo.chat.AifoChatModel;
+import ir.aifo.testing.LogCapture;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -29,6 +30,10 @@ class AcceptedRequestRetryTest {
 
     @RegisterExtension
     static AifoSimulatorExtension hub = new AifoSimulatorExtension();
+
+    // The retries' warnings, kept out of the build's output.
+    @RegisterExtension
+    final LogCapture logs = LogCapture.of("ir.aifo.chat.HubRetry");
 
     private static AifoChatModel.Builder model(String baseUrl) {
         return AifoChatModel.builder()

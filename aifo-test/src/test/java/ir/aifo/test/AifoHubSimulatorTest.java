@@ -13,6 +13,7 @@ import ir.aifo.chat.AifoChatOptions;
 import ir.aifo.chat.AifoMetadata;
 import ir.aifo.chat.AifoProtocol;
 import ir.aifo.quota.HubQuota;
+import ir.aifo.testing.LogCapture;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,10 @@ class AifoHubSimulatorTest {
 
     @RegisterExtension
     static AifoSimulatorExtension hub = new AifoSimulatorExtension();
+
+    // The retries' warnings, kept out of the build's output.
+    @RegisterExtension
+    final LogCapture retries = LogCapture.of("ir.aifo.chat.HubRetry");
 
     record Weather(String city, int celsius) {}
 

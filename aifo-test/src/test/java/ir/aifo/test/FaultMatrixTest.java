@@ -9,6 +9,7 @@ import ir.aifo.api.AifoServerException;
 import ir.aifo.chat.AifoChatModel;
 import ir.aifo.chat.AifoChatOptions;
 import ir.aifo.chat.AifoProtocol;
+import ir.aifo.testing.LogCapture;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,6 +39,10 @@ class FaultMatrixTest {
 
     @RegisterExtension
     static AifoSimulatorExtension hub = new AifoSimulatorExtension();
+
+    // The retries' warnings, kept out of the build's output.
+    @RegisterExtension
+    final LogCapture logs = LogCapture.of("ir.aifo.chat.HubRetry");
 
     static Stream<Arguments> faults() {
         return Stream.of(

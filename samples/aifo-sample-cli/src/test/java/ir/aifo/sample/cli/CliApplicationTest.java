@@ -6,6 +6,7 @@ import ir.aifo.test.AifoHubSimulator;
 import ir.aifo.test.AifoSimulatorExtension;
 import ir.aifo.test.MyAiHubPlan;
 import ir.aifo.test.RecordedRequest;
+import ir.aifo.testing.ConsoleCapture;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -16,11 +17,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,21 +26,24 @@ import tools.jackson.databind.json.JsonMapper;
  * Runs the CLI in-process as {@code java -jar} would, typing into its standard input and reading
  * what it prints, against the hub simulator on loopback.
  */
-@ExtendWith(OutputCaptureExtension.class)
 class CliApplicationTest {
 
     /** A simulator of the test's own, for tests that read its journal or set up keys and faults. */
     @RegisterExtension
     static AifoSimulatorExtension hub = new AifoSimulatorExtension();
 
+    /** What the CLI prints, as a terminal would show it. */
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
-    void withoutAKeyAnswersOneQuestionFromTheBuiltInSimulatorAndExitsWithZero(CapturedOutput output) {
+    void withoutAKeyAnswersOneQuestionFromTheBuiltInSimulatorAndExitsWithZero() {
         int status = run("", withoutKey("openai", "سلام"));
 
         assertThat(status).isZero();
-        List<String> lines = output.getOut().lines().toList();
+        List<String> lines = console.out().lines().toList();
         assertThat(lines.get(0))
                 .matches("No API key set \\(AIFO_API_KEY\\): talking to the built-in hub simulator at"
                         + " http://127\\.0\\.0\\.1:\\d+");
@@ -51,31 +52,31 @@ class CliApplicationTest {
                 .matches("\\[openai/gpt-5-mini · requests 499/500 left, resets in 1m"
                         + " · tokens \\d+/200000 left, resets in 20ms]");
         assertThat(lines).hasSize(3);
-        assertThat(output.getErr()).isEmpty();
+        assertThat(console.err()).isEmpty();
     }
 
     @Test
-    void joinsTheArgumentsIntoOneQuestion(CapturedOutput output) {
+    void joinsTheArgumentsIntoOneQuestion() {
         int status = run("", withoutKey("openai", "حال", "شما", "چطور", "است؟"));
 
         assertThat(status).isZero();
-        assertThat(output.getOut()).contains("پاسخ شبیه‌ساز به «حال شما چطور است؟»");
+        assertThat(console.out()).contains("پاسخ شبیه‌ساز به «حال شما چطور است؟»");
     }
 
     @Test
-    void interactiveChatKeepsTheConversationAndSwitchesModel(CapturedOutput output, AifoHubSimulator simulator) {
+    void interactiveChatKeepsTheConversationAndSwitchesModel(AifoHubSimulator simulator) {
         int status = run("سلام\n/quota\n/model openai/gpt-4o\nدوباره\n/exit\n", atSimulator(simulator, "openai"));
 
         assertThat(status).isZero();
-        List<String> lines = output.getOut().lines().toList();
+        List<String> lines = console.out().lines().toList();
         assertThat(lines.get(0)).isEqualTo("Talking to " + simulator.baseUrl() + " (openai, model openai/gpt-5-mini)");
-        assertThat(output.getOut())
+        assertThat(console.out())
                 .contains("> پاسخ شبیه‌ساز به «سلام»\n[openai/gpt-5-mini · requests 499/500 left")
                 .contains("> Rate limits reported with the last answer:\n  requests 499/500 left, resets in 1m\n"
                         + "  tokens ")
                 .contains("> The following questions go to openai/gpt-4o.")
                 .contains("> پاسخ شبیه‌ساز به «دوباره»\n[openai/gpt-4o · requests 498/500 left");
-        assertThat(output.getErr()).isEmpty();
+        assertThat(console.err()).isEmpty();
 
         List<RecordedRequest> requests = simulator.journal();
         assertThat(requests).hasSize(2);
@@ -89,8 +90,7 @@ class CliApplicationTest {
     }
 
     @Test
-    void attachesAnImageToTheNextQuestionOnly(CapturedOutput output, AifoHubSimulator simulator, @TempDir Path folder)
-            throws IOException {
+    void attachesAnImageToTheNextQuestionOnly(AifoHubSimulator simulator, @TempDir Path folder) throws IOException {
         Path photo = Files.write(folder.resolve("photo.PNG"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
 
         int status = run(
@@ -98,12 +98,12 @@ class CliApplicationTest {
                 atSimulator(simulator, "openai"));
 
         assertThat(status).isZero();
-        assertThat(output.getOut())
+        assertThat(console.out())
                 .contains("Attached photo.PNG (image/png, 4 bytes) to the next question.")
                 .contains("پاسخ شبیه‌ساز به «این چیست؟ (+1 تصویر)»")
                 .contains("پاسخ شبیه‌ساز به «و این؟»")
                 .contains("/image <path>  attach an image");
-        assertThat(output.getErr()).isEqualTo("No image file at " + folder.resolve("missing.png") + "\n");
+        assertThat(console.err()).isEqualTo("No image file at " + folder.resolve("missing.png") + "\n");
         List<RecordedRequest> requests = simulator.journal();
         assertThat(requests.get(0).body()).contains("\"url\":\"data:image/png;base64,iVBORw==\"");
         // Sent once with its question, not again with the history.
@@ -111,22 +111,22 @@ class CliApplicationTest {
     }
 
     @Test
-    void myAiHubAnswerShowsThePlanAndItsMonthlyQuota(CapturedOutput output) {
+    void myAiHubAnswerShowsThePlanAndItsMonthlyQuota() {
         int status = run("", withoutKey("myaihub", "سلام"));
 
         assertThat(status).isZero();
-        List<String> lines = output.getOut().lines().toList();
+        List<String> lines = console.out().lines().toList();
         assertThat(lines.get(0)).startsWith("No API key set (AIFO_API_KEY): talking to the built-in hub simulator at");
         assertThat(lines.get(1)).isEqualTo("پاسخ شبیه‌ساز MyAIHub به «سلام»");
         assertThat(lines.get(2)).isEqualTo("[openai/gpt-5-mini · plan vip · openai 1/80 used, 79 left this month]");
     }
 
     @Test
-    void myAiHubQuotaCommandShowsEveryProviderAndEndOfInputEndsTheChat(CapturedOutput output) {
+    void myAiHubQuotaCommandShowsEveryProviderAndEndOfInputEndsTheChat() {
         int status = run("/quota\nسلام\n/quota\n", withoutKey("myaihub"));
 
         assertThat(status).isZero();
-        assertThat(output.getOut())
+        assertThat(console.out())
                 .contains("> No quota known yet: the hub reports it with each answer, so ask a question first.")
                 .containsPattern("> Quota on plan vip for \\d{4}-\\d{2} \\(renews \\d{4}-\\d{2}-01 UTC\\):"
                         + " 1/830 used, 829 left\n"
@@ -136,17 +136,17 @@ class CliApplicationTest {
     }
 
     @Test
-    void aRejectedKeyIsOneReadableLineAndExitCodeOne(CapturedOutput output, AifoHubSimulator simulator) {
+    void aRejectedKeyIsOneReadableLineAndExitCodeOne(AifoHubSimulator simulator) {
         simulator.rejectKey("sk-revoked");
 
         int status = run(
                 "", "--spring.ai.aifo.base-url=" + simulator.baseUrl(), "--spring.ai.aifo.api-key=sk-revoked", "سلام");
 
         assertThat(status).isEqualTo(1);
-        assertThat(output.getOut())
+        assertThat(console.out())
                 .startsWith("Talking to " + simulator.baseUrl())
                 .doesNotContain("پاسخ");
-        assertThat(output.getErr().lines().toList())
+        assertThat(console.err().lines().toList())
                 .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
                 .startsWith("Error: ")
                 .contains("401", "Incorrect API key provided.")
@@ -155,20 +155,20 @@ class CliApplicationTest {
     }
 
     @Test
-    void aSpentQuotaIsReportedInTheHubsWordsAndExitCodeOne(CapturedOutput output, AifoHubSimulator simulator) {
+    void aSpentQuotaIsReportedInTheHubsWordsAndExitCodeOne(AifoHubSimulator simulator) {
         simulator.myAiHubUsage(simulator.defaultKey(), "openai", 80);
 
         int status = run("", atSimulator(simulator, "myaihub", "سلام"));
 
         assertThat(status).isEqualTo(1);
-        assertThat(output.getErr().lines().toList())
+        assertThat(console.err().lines().toList())
                 .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
                 .startsWith("Error: ")
                 .contains("سقف ماهانه GPT/OpenAI شما تمام شده است");
     }
 
     @Test
-    void aFailedQuestionDoesNotEndTheInteractiveChat(CapturedOutput output, AifoHubSimulator simulator) {
+    void aFailedQuestionDoesNotEndTheInteractiveChat(AifoHubSimulator simulator) {
         simulator.myAiHubKey("basic-key", MyAiHubPlan.BASIC);
 
         int status = run(
@@ -179,11 +179,11 @@ class CliApplicationTest {
                 "--spring.ai.aifo.chat.model=openai/gpt-5-mini");
 
         assertThat(status).isZero();
-        List<String> errors = output.getErr().lines().toList();
+        List<String> errors = console.err().lines().toList();
         assertThat(errors).hasSize(2).allSatisfy(error -> assertThat(error).startsWith("Error: "));
         assertThat(errors.get(0)).contains("OpenAI");
         assertThat(errors.get(1)).contains("DeepSeek");
-        assertThat(output.getOut())
+        assertThat(console.out())
                 .contains("پاسخ شبیه‌ساز MyAIHub به «باز هم»")
                 .contains("[google/gemini-flash · plan basic · openrouter 1/150 used, 149 left this month]");
         // The failed questions are not part of the history the answered one was sent with.
@@ -191,7 +191,7 @@ class CliApplicationTest {
     }
 
     @Test
-    void anUnreachableHubIsOneReadableLineAndExitCodeOne(CapturedOutput output) throws IOException {
+    void anUnreachableHubIsOneReadableLineAndExitCodeOne() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
@@ -205,22 +205,22 @@ class CliApplicationTest {
                 "سلام");
 
         assertThat(status).isEqualTo(1);
-        assertThat(output.getErr().lines().toList())
+        assertThat(console.err().lines().toList())
                 .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
                 .startsWith("Error: Could not connect to http://127.0.0.1:" + closedPort)
                 .endsWith("Check AIFO_BASE_URL and the network.");
-        assertThat(output.getOut()).doesNotContain("Exception", "\tat ");
+        assertThat(console.out()).doesNotContain("Exception", "\tat ");
     }
 
     @Test
-    void aConfigurationMistakeStopsTheStartWithOneLineAndExitCodeOne(CapturedOutput output) {
+    void aConfigurationMistakeStopsTheStartWithOneLineAndExitCodeOne() {
         int status = run("", "--spring.ai.aifo.base-url=api.example.com", "--spring.ai.aifo.api-key=sk-test", "سلام");
 
         assertThat(status).isEqualTo(1);
-        assertThat(output.getErr())
+        assertThat(console.err())
                 .isEqualTo("Error: spring.ai.aifo.base-url 'api.example.com' must be an absolute http or https URL"
                         + " such as https://api.haftominhonar.ir\n");
-        assertThat(output.getOut()).doesNotContain("\tat ");
+        assertThat(console.out()).doesNotContain("\tat ");
     }
 
     private static int run(String stdin, String... args) {

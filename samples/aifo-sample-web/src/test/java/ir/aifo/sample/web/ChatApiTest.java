@@ -2,10 +2,12 @@ package ir.aifo.sample.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import ir.aifo.test.AifoHubSimulator;
 import ir.aifo.test.AifoSimulatorExtension;
 import ir.aifo.test.AifoSimulatorProperties;
 import ir.aifo.test.SimulatedFault;
+import ir.aifo.testing.LogCapture;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,13 @@ class ChatApiTest {
 
     @RegisterExtension
     static final AifoSimulatorExtension hub = new AifoSimulatorExtension();
+
+    @RegisterExtension
+    final LogCapture replyLog = LogCapture.of(ChatController.class);
+
+    // The retries' warnings, kept out of the build's output.
+    @RegisterExtension
+    final LogCapture retries = LogCapture.of("ir.aifo.chat.HubRetry");
 
     @DynamicPropertySource
     static void pointAtSimulator(DynamicPropertyRegistry registry) {
@@ -117,6 +126,7 @@ class ChatApiTest {
                         "The hub had a problem answering and did not recover after retrying. Try again in a moment.");
         assertThat(simulator.journal()).hasSizeBetween(2, 5);
         assertNothingInternalIn(reply);
+        assertThat(loggedFailure(replyLog)).startsWith("Reply failed (hub): ").contains("HTTP 500");
     }
 
     @Test
@@ -134,6 +144,9 @@ class ChatApiTest {
         // A non-transient failure is not retried.
         assertThat(simulator.journal()).hasSize(1);
         assertNothingInternalIn(reply);
+        assertThat(loggedFailure(replyLog))
+                .startsWith("Reply failed (auth): ")
+                .doesNotContain(AifoHubSimulator.DEFAULT_KEY);
     }
 
     @Test
@@ -148,6 +161,7 @@ class ChatApiTest {
         assertThat(error.json().path("message").asString())
                 .isEqualTo("The hub is receiving too many requests. Try again in 1 s.");
         assertNothingInternalIn(reply);
+        assertThat(loggedFailure(replyLog)).startsWith("Reply failed (rate-limit): ");
     }
 
     @Test
@@ -179,6 +193,15 @@ class ChatApiTest {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"question\"", "id=\"send\"", "id=\"banner\"", "app.js");
+    }
+
+    /** The one line the server logs for a failed reply: a warning, without a stack trace. */
+    static String loggedFailure(LogCapture replyLog) {
+        assertThat(replyLog.events()).singleElement().satisfies(event -> {
+            assertThat(event.getLevel()).isEqualTo(Level.WARN);
+            assertThat(event.getThrowableProxy()).isNull();
+        });
+        return replyLog.events().get(0).getFormattedMessage();
     }
 
     static void assertNothingInternalIn(ChatApiClient.Reply reply) {

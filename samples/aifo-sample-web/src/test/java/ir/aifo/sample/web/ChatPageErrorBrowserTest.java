@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ir.aifo.test.AifoHubSimulator;
 import ir.aifo.test.AifoSimulatorExtension;
 import ir.aifo.test.AifoSimulatorProperties;
+import ir.aifo.testing.LogCapture;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -34,6 +35,10 @@ class ChatPageErrorBrowserTest {
 
     @RegisterExtension
     static final AifoSimulatorExtension hub = new AifoSimulatorExtension();
+
+    // The failed reply's warning, kept out of the build's output.
+    @RegisterExtension
+    final LogCapture replyLog = LogCapture.of(ChatController.class);
 
     private static HeadlessChromium chromium;
 

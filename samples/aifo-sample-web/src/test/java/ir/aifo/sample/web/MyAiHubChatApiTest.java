@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ir.aifo.test.AifoHubSimulator;
 import ir.aifo.test.AifoSimulatorExtension;
 import ir.aifo.test.AifoSimulatorProperties;
+import ir.aifo.testing.LogCapture;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,9 @@ class MyAiHubChatApiTest {
 
     @RegisterExtension
     static final AifoSimulatorExtension hub = new AifoSimulatorExtension();
+
+    @RegisterExtension
+    final LogCapture replyLog = LogCapture.of(ChatController.class);
 
     @DynamicPropertySource
     static void pointAtSimulator(DynamicPropertyRegistry registry) {
@@ -76,5 +80,6 @@ class MyAiHubChatApiTest {
                         .asLong())
                 .isZero();
         ChatApiTest.assertNothingInternalIn(reply);
+        assertThat(ChatApiTest.loggedFailure(replyLog)).startsWith("Reply failed (quota): ");
     }
 }
