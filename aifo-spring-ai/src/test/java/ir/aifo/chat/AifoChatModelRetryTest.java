@@ -38,12 +38,9 @@ class AifoChatModelRetryTest {
             .options(wireMockConfig().dynamicPort())
             .build();
 
-    // The retries' warnings, kept out of the build's output.
-    @RegisterExtension
-    final LogCapture logs = LogCapture.of(HubRetry.class);
-
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
+    // The retries' warnings, kept out of the build's output, and asserted on where they are the behaviour.
     @RegisterExtension
     final LogCapture retryLogs = LogCapture.of(HubRetry.class).at(Level.DEBUG);
 
