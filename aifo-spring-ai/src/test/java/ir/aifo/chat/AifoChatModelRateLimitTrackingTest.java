@@ -15,6 +15,7 @@ import ir.aifo.quota.HubQuota;
 import ir.aifo.quota.InMemoryQuotaTracker;
 import ir.aifo.quota.QuotaBucket;
 import ir.aifo.quota.QuotaTracker;
+import ir.aifo.testing.LogCapture;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +37,10 @@ class AifoChatModelRateLimitTrackingTest {
     static WireMockExtension hub = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort())
             .build();
+
+    // The retry's warning, kept out of the build's output.
+    @RegisterExtension
+    final LogCapture retryLogs = LogCapture.of(HubRetry.class);
 
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
 
@@ -164,5 +169,6 @@ class AifoChatModelRateLimitTrackingTest {
         assertThat(updates).hasSize(2);
         assertThat(updates.get(0).bucket(HubQuota.REQUESTS)).contains(new QuotaBucket(10, 10, 0));
         assertThat(HubStub.requests(hub)).hasSize(2);
+        assertThat(retryLogs.messages(ch.qos.logback.classic.Level.WARN)).hasSize(1);
     }
 }
