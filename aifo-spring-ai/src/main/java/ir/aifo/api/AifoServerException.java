@@ -4,7 +4,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.ai.retry.TransientAiException;
 
 /**
- * The hub failed on its side or answered with something that is not a valid reply (HTTP 5xx, an HTML page, an unparseable body, a stream cut before its end).
+ * The hub failed on its side or answered with something that is not a valid reply (HTTP 5xx, an HTML page, an unparseable body, a reply or stream the hub ended before its end).
  *
  * @since 0.1.0
  */

@@ -122,7 +122,7 @@ public final class AifoChatModel implements ChatModel {
 
     /**
      * Makes now what the first request would otherwise wait for: the dialect with its JSON mapper and
-     * the JDK client with the JVM's TLS context (together a few hundred milliseconds on a cold JVM).
+     * the JDK client with the JVM's TLS context (both slow to make on a cold JVM).
      * Both are made on first use so that they do not delay an application's start; the
      * auto-configuration calls this on a background thread once the application is ready. Safe to call
      * at any time and more than once.

@@ -13,8 +13,8 @@ import org.springframework.ai.tool.definition.ToolDefinition;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * A protocol made on first use. Making one builds its Jackson mapper, which loads some 450 classes:
- * a fifth of a second that an application's start need not wait for when the model is only injected.
+ * A protocol made on first use. Making one builds its Jackson mapper, which loads hundreds of
+ * classes: time that an application's start need not wait for when the model is only injected.
  */
 final class LazyHubProtocol implements HubProtocol {
 

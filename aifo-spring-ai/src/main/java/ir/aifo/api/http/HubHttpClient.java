@@ -39,7 +39,7 @@ import reactor.core.publisher.Flux;
  * <p>Made from a client builder, it builds two clients on the first request. Blocking calls use one
  * whose executor is the selector thread itself: it only gathers the reply's bytes there and the
  * caller does the rest, which saves the JDK client's hand-off to a worker thread on every reply
- * (about a tenth of the CPU of a call, and a fifth of its throughput at 32 callers on two cores).
+ * (measured in {@code benchmarks/}: a visible share of a call's CPU and of its throughput).
  * Streams use one with the builder's executor, because their events reach the application's code,
  * which may block (an {@code SseEmitter} writing to a slow browser, say) and must not hold up the
  * selector that every other request depends on.
@@ -162,7 +162,7 @@ public final class HubHttpClient {
         Duration waitForHeaders = waitForHeaders(deadline);
         HttpRequest httpRequest = toHttpRequest(request, "application/json", waitForHeaders);
         // The blocking send(), not sendAsync().get(): the public sendAsync hands every reply on to the
-        // common pool, which on a two-core machine means a new thread per call (a tenth of a millisecond).
+        // common pool, which on a two-core machine means a new thread per call.
         HttpResponse<byte[]> response;
         try {
             response = clients.obtain()
