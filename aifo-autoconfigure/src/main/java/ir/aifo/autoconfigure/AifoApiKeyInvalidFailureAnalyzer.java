@@ -20,7 +20,7 @@ class AifoApiKeyInvalidFailureAnalyzer extends AbstractFailureAnalyzer<InvalidAp
                         + " comes from: remove the character at " + where + ". Such a character comes from a key"
                         + " copied from a web page or document, or typed with another keyboard layout; whitespace"
                         + " before or after the key is removed on its own. If the application builds the model"
-                        + " itself, correct the key it passes to AifoChatModel.Builder.apiKey.",
+                        + " itself, correct the key it passes to AifoConnection.Builder.apiKey.",
                 cause);
     }
 }

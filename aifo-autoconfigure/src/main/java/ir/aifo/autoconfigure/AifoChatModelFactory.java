@@ -2,6 +2,7 @@ package ir.aifo.autoconfigure;
 
 import io.micrometer.observation.ObservationRegistry;
 import ir.aifo.chat.AifoChatModel;
+import ir.aifo.chat.AifoConnection;
 import ir.aifo.quota.QuotaListener;
 import ir.aifo.quota.QuotaTracker;
 import java.net.InetSocketAddress;
@@ -79,9 +80,10 @@ public final class AifoChatModelFactory {
      * @throws IllegalArgumentException when a property is out of range or malformed
      */
     public AifoChatModel create(
-            AifoConnectionProperties connection, AifoChatProperties chat, AifoQuotaProperties quota) {
-        String baseUrl = BaseUrlPropertyValidator.validated(connection.getBaseUrl(), connection.isAllowInsecureHttp());
-        String apiKey = connection.getApiKey();
+            AifoConnectionProperties properties, AifoChatProperties chat, AifoQuotaProperties quota) {
+        // The starter's own checks first: they need no connection, and a missing key is reported with advice.
+        String baseUrl = BaseUrlPropertyValidator.validated(properties.getBaseUrl(), properties.isAllowInsecureHttp());
+        String apiKey = properties.getApiKey();
         if (apiKey == null || apiKey.isBlank()) {
             throw new AifoApiKeyMissingException(baseUrl);
         }
@@ -89,24 +91,13 @@ public final class AifoChatModelFactory {
         if (unresolvedVariable != null) {
             throw new AifoApiKeyMissingException(baseUrl, unresolvedVariable);
         }
-        ConnectionPropertiesValidator.validate(connection);
-        String completionsPath = chat.getCompletionsPath() != null
-                ? chat.getCompletionsPath()
-                : connection.getProtocol().defaultCompletionsPath();
-        warnIfVersionIsDoubled(baseUrl, completionsPath);
+        AifoConnection connection =
+                properties.toConnection(chat.getCompletionsPath(), builder -> customize(builder, properties));
+        warnIfVersionIsDoubled(baseUrl, connection.completionsPath());
         AifoChatModel.Builder builder = AifoChatModel.builder()
-                .baseUrl(baseUrl)
-                .apiKey(apiKey)
-                .protocol(connection.getProtocol())
-                .completionsPath(chat.getCompletionsPath())
-                .readTimeout(connection.getReadTimeout())
-                .callTimeout(connection.getCallTimeout())
-                .streamTimeout(connection.getStreamTimeout())
-                .maxReplyBytes(connection.getMaxReplySize().toBytes())
-                .maxRetryAfter(connection.getMaxRetryAfter())
-                .retryAcceptedRequests(connection.isRetryAcceptedRequests())
-                .wireLogging(connection.isLogRequests(), connection.isLogResponses())
-                .httpClientBuilder(httpClientBuilder(connection))
+                .connection(connection)
+                .maxRetryAfter(properties.getMaxRetryAfter())
+                .retryAcceptedRequests(properties.isRetryAcceptedRequests())
                 .defaultOptions(chat.toOptions())
                 .retryTemplate(retryTemplate)
                 .observationRegistry(observationRegistry)
@@ -119,24 +110,20 @@ public final class AifoChatModelFactory {
         if (toolCallingManager != null) {
             builder.toolCallingManager(toolCallingManager);
         }
-        return builder.build();
+        return PropertyNames.reportedAsProperties(builder::build);
     }
 
     /**
-     * The JDK client for one hub, properties first, then the application's customizers. Configured now,
-     * so that a wrong setting fails the start; the model builds it on the first request.
+     * The JDK client for one hub, after the connection's own settings: the proxy and SSL bundle
+     * properties, then the application's customizers. Applied when the model is built, so that a wrong
+     * setting fails the start; the model builds the client on its first request.
      */
-    HttpClient.Builder httpClientBuilder(AifoConnectionProperties connection) {
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .version(connection.getHttpVersion())
-                .connectTimeout(connection.getConnectTimeout())
-                // A redirected POST would silently become a GET; the error names the address instead.
-                .followRedirects(HttpClient.Redirect.NEVER);
-        ProxySelector proxy = proxy(connection.getProxy());
+    private HttpClient.Builder customize(HttpClient.Builder builder, AifoConnectionProperties properties) {
+        ProxySelector proxy = proxy(properties.getProxy());
         if (proxy != null) {
             builder.proxy(proxy);
         }
-        String bundleName = connection.getSsl().getBundle();
+        String bundleName = properties.getSsl().getBundle();
         if (bundleName != null && !bundleName.isBlank()) {
             applySslBundle(builder, bundleName);
         }

@@ -1,8 +1,11 @@
 package ir.aifo.autoconfigure;
 
+import ir.aifo.chat.AifoChatModel;
+import ir.aifo.chat.AifoConnection;
 import ir.aifo.chat.AifoProtocol;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -18,31 +21,31 @@ public class AifoConnectionProperties {
     public static final String PREFIX = "spring.ai.aifo";
 
     /** Base URL of the hub: https://api.haftominhonar.ir (AiFO), https://us-api.tokenhub.com, https://myaihub.ir. */
-    private String baseUrl = "https://api.haftominhonar.ir";
+    private String baseUrl = AifoConnection.DEFAULT_BASE_URL;
 
     /** API key of the hub. Prefer the environment variable SPRING_AI_AIFO_API_KEY to a file. */
     private @Nullable String apiKey;
 
     /** Dialect the hub speaks. */
-    private AifoProtocol protocol = AifoProtocol.OPENAI;
+    private AifoProtocol protocol = AifoConnection.DEFAULT_PROTOCOL;
 
     /** Longest wait for a connection to open. */
-    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration connectTimeout = AifoConnection.DEFAULT_CONNECT_TIMEOUT;
 
     /** Longest wait for a reply to begin, then the longest silence within its body or stream. */
-    private Duration readTimeout = Duration.ofSeconds(60);
+    private Duration readTimeout = AifoConnection.DEFAULT_READ_TIMEOUT;
 
     /** Longest a blocking call may take, all retries and waits included. */
-    private Duration callTimeout = Duration.ofMinutes(5);
+    private Duration callTimeout = AifoConnection.DEFAULT_CALL_TIMEOUT;
 
     /** Longest one stream may last. */
-    private Duration streamTimeout = Duration.ofMinutes(30);
+    private Duration streamTimeout = AifoConnection.DEFAULT_STREAM_TIMEOUT;
 
     /** Most bytes a whole (not streamed) reply may have; a larger one fails the call instead of filling the heap. */
-    private DataSize maxReplySize = DataSize.ofMegabytes(32);
+    private DataSize maxReplySize = DataSize.ofBytes(AifoConnection.DEFAULT_MAX_REPLY_BYTES);
 
     /** Longest wait a hub's Retry-After header may impose before a retry. */
-    private Duration maxRetryAfter = Duration.ofSeconds(60);
+    private Duration maxRetryAfter = AifoChatModel.DEFAULT_MAX_RETRY_AFTER;
 
     /**
      * Whether a call that failed after the hub answered 200 (a body cut or unreadable) is retried; off by
@@ -60,7 +63,7 @@ public class AifoConnectionProperties {
     private boolean allowInsecureHttp;
 
     /** HTTP version to speak; HTTP/1.1 measured fastest against hubs on one connection per caller. */
-    private HttpClient.Version httpVersion = HttpClient.Version.HTTP_1_1;
+    private HttpClient.Version httpVersion = AifoConnection.DEFAULT_HTTP_VERSION;
 
     private final Proxy proxy = new Proxy();
 
@@ -184,6 +187,35 @@ public class AifoConnectionProperties {
 
     public Ssl getSsl() {
         return ssl;
+    }
+
+    /**
+     * The connection these properties describe. A value out of range is refused with the property's
+     * name and the allowed range; the ranges themselves are the connection's.
+     *
+     * @param completionsPath the chat path, {@code spring.ai.aifo.chat.completions-path}; {@code null}
+     *     for the dialect's own
+     * @param httpClientCustomizer what the application adds to the JDK client: proxy, TLS, customizers
+     * @throws IllegalArgumentException naming the property, when a value is out of range or malformed
+     * @throws ir.aifo.chat.InvalidApiKeyException when the key has a character that a key cannot contain
+     */
+    public AifoConnection toConnection(
+            @Nullable String completionsPath, UnaryOperator<HttpClient.Builder> httpClientCustomizer) {
+        return PropertyNames.reportedAsProperties(() -> AifoConnection.builder()
+                .baseUrl(baseUrl)
+                .apiKey(apiKey)
+                .protocol(protocol)
+                .completionsPath(completionsPath)
+                .connectTimeout(connectTimeout)
+                .readTimeout(readTimeout)
+                .callTimeout(callTimeout)
+                .streamTimeout(streamTimeout)
+                // An empty property binds as null: refused as no bytes at all.
+                .maxReplyBytes(maxReplySize != null ? maxReplySize.toBytes() : 0)
+                .wireLogging(logRequests, logResponses)
+                .httpVersion(httpVersion)
+                .httpClientCustomizer(httpClientCustomizer)
+                .build());
     }
 
     @Override

@@ -1,6 +1,6 @@
 package ir.aifo.autoconfigure;
 
-import ir.aifo.chat.AifoChatModel;
+import ir.aifo.chat.AifoConnection;
 import java.net.URI;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -17,9 +17,6 @@ final class BaseUrlPropertyValidator {
 
     private static final String PROPERTY = AifoConnectionProperties.PREFIX + ".base-url";
 
-    // What the builder's messages start with; the property's name takes its place.
-    private static final String BUILDER_SETTING = "baseUrl";
-
     // A literal address in 127.0.0.0/8; a mere "127." prefix would let a name such as 127.corp.example pass.
     private static final Pattern IPV4_LOOPBACK = Pattern.compile("^127(\\.\\d{1,3}){3}$");
 
@@ -27,17 +24,8 @@ final class BaseUrlPropertyValidator {
 
     /** The base URL without whitespace around it. */
     static String validated(@Nullable String baseUrl, boolean allowInsecureHttp) {
-        try {
-            // The builder holds the rules; they are stated once, there.
-            AifoChatModel.builder().baseUrl(baseUrl);
-        } catch (IllegalArgumentException refused) {
-            // Not as the cause: the start-up report leads with the root cause, which must name the property.
-            String message = String.valueOf(refused.getMessage());
-            throw new IllegalArgumentException(
-                    message.startsWith(BUILDER_SETTING)
-                            ? PROPERTY + message.substring(BUILDER_SETTING.length())
-                            : PROPERTY + ": " + message);
-        }
+        // The connection's builder holds the rules; they are stated once, there.
+        PropertyNames.reportedAsProperties(() -> AifoConnection.builder().baseUrl(baseUrl));
         String text = baseUrl.strip();
         URI uri = URI.create(text);
         if (uri.getScheme().equalsIgnoreCase("http") && !allowInsecureHttp && !isLoopback(uri.getHost())) {

@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import ir.aifo.chat.AifoChatModel;
 import ir.aifo.chat.AifoChatOptions;
+import ir.aifo.chat.AifoConnection;
 import ir.aifo.testing.LogCapture;
 import java.io.InputStream;
 import java.lang.reflect.Proxy;
@@ -376,9 +377,11 @@ class AifoChatAutoConfigurationTest {
         runner.withBean(
                         AifoChatModel.class,
                         () -> AifoChatModel.builder()
-                                .baseUrl(hub.baseUrl())
-                                .apiKey(KEY)
-                                .httpClientBuilder(counting)
+                                .connection(AifoConnection.builder()
+                                        .baseUrl(hub.baseUrl())
+                                        .apiKey(KEY)
+                                        .httpClientCustomizer(builder -> counting)
+                                        .build())
                                 .build())
                 .run(context -> {
                     assertThat(clientsBuilt.getCount()).as("built at start").isEqualTo(2);

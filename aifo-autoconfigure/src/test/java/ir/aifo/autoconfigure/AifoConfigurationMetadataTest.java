@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import ir.aifo.chat.AifoChatModel;
 import ir.aifo.chat.AifoChatOptions;
+import ir.aifo.chat.AifoConnection;
 import ir.aifo.chat.AifoProtocol;
 import ir.aifo.chat.AifoResponseFormat;
 import java.io.IOException;
@@ -74,7 +75,9 @@ class AifoConfigurationMetadataTest {
         AifoChatOptions options = option.apply(AifoChatOptions.builder().model("openai/gpt-5-mini"))
                 .build();
         assertThatCode(() -> AifoChatModel.builder()
-                        .apiKey("aifo_sk_live_METADATA0123")
+                        .connection(AifoConnection.builder()
+                                .apiKey("aifo_sk_live_METADATA0123")
+                                .build())
                         .defaultOptions(options)
                         .build())
                 .doesNotThrowAnyException();

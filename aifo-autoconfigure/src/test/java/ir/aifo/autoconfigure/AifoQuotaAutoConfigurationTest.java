@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import ir.aifo.api.AifoQuotaExceededException;
 import ir.aifo.chat.AifoChatModel;
+import ir.aifo.chat.AifoConnection;
 import ir.aifo.chat.AifoProtocol;
 import ir.aifo.quota.HubQuota;
 import ir.aifo.quota.InMemoryQuotaTracker;
@@ -157,9 +158,11 @@ class AifoQuotaAutoConfigurationTest {
 
     private static AifoChatModel model(String key) {
         return AifoChatModel.builder()
-                .protocol(AifoProtocol.MYAIHUB)
-                .baseUrl(hub.baseUrl())
-                .apiKey(key)
+                .connection(AifoConnection.builder()
+                        .protocol(AifoProtocol.MYAIHUB)
+                        .baseUrl(hub.baseUrl())
+                        .apiKey(key)
+                        .build())
                 .build();
     }
 

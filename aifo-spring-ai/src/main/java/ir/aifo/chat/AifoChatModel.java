@@ -16,8 +16,6 @@ import ir.aifo.quota.InMemoryQuotaTracker;
 import ir.aifo.quota.KeyFingerprint;
 import ir.aifo.quota.QuotaListener;
 import ir.aifo.quota.QuotaTracker;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,6 +60,9 @@ public final class AifoChatModel implements ChatModel {
     /** The provider name in observations and metrics. */
     public static final String PROVIDER = "aifo";
 
+    /** The longest {@code Retry-After} honoured by default. */
+    public static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofSeconds(60);
+
     private static final ChatModelObservationConvention DEFAULT_OBSERVATION_CONVENTION =
             new DefaultChatModelObservationConvention();
 
@@ -87,13 +88,18 @@ public final class AifoChatModel implements ChatModel {
 
     private final Duration streamTimeout;
 
-    private AifoChatModel(Builder builder, HubProtocol protocol, HubHttpClient http, String keyFingerprint) {
+    private AifoChatModel(
+            Builder builder,
+            AifoConnection connection,
+            HubProtocol protocol,
+            HubHttpClient http,
+            String keyFingerprint) {
         this.protocol = protocol;
         this.http = http;
         this.defaultOptions = builder.defaultOptions;
         this.retry = new HubRetry(builder.retryTemplate, builder.maxRetryAfter, builder.retryAccepted, http.baseUrl());
-        this.callTimeout = builder.callTimeout;
-        this.streamTimeout = builder.streamTimeout;
+        this.callTimeout = connection.callTimeout();
+        this.streamTimeout = connection.streamTimeout();
         this.observationRegistry = builder.observationRegistry;
         this.observationConvention = builder.observationConvention;
         this.keyFingerprint = keyFingerprint;
@@ -292,34 +298,18 @@ public final class AifoChatModel implements ChatModel {
     }
 
     /**
-     * Builds an {@link AifoChatModel} from a hub's address, key and dialect, or from a ready
-     * {@link HubProtocol} and {@link HubHttpClient}.
+     * Builds an {@link AifoChatModel} from an {@link AifoConnection} and the settings of the model itself.
      *
      * @since 0.1.0
      */
     public static final class Builder {
 
-        private @Nullable String apiKey;
-        private URI baseUrl = URI.create("https://api.haftominhonar.ir");
-        private AifoProtocol protocol = AifoProtocol.OPENAI;
-        private @Nullable String completionsPath;
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration readTimeout = Duration.ofSeconds(60);
-        private long maxReplyBytes = HubHttpClient.DEFAULT_MAX_REPLY_BYTES;
-        private @Nullable HttpClient httpClient;
-        private HttpClient.@Nullable Builder httpClientBuilder;
-        private final Map<String, String> headers = new LinkedHashMap<>();
-        private @Nullable HubProtocol hubProtocol;
-        private @Nullable HubHttpClient hubHttpClient;
+        private @Nullable AifoConnection connection;
         private AifoChatOptions defaultOptions =
                 AifoChatOptions.builder().model("openai/gpt-5-mini").build();
         private RetryTemplate retryTemplate = RetryUtils.DEFAULT_RETRY_TEMPLATE;
-        private Duration maxRetryAfter = Duration.ofSeconds(60);
-        private Duration callTimeout = Duration.ofMinutes(5);
-        private Duration streamTimeout = Duration.ofMinutes(30);
+        private @Nullable Duration maxRetryAfter = DEFAULT_MAX_RETRY_AFTER;
         private boolean retryAccepted;
-        private boolean logRequests;
-        private boolean logResponses;
         private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
         private ChatModelObservationConvention observationConvention = DEFAULT_OBSERVATION_CONVENTION;
         private Clock clock = Clock.systemUTC();
@@ -330,113 +320,10 @@ public final class AifoChatModel implements ChatModel {
 
         private Builder() {}
 
-        /**
-         * The hub's API key: sent as the dialect requires, never logged. Whitespace around it is removed
-         * when the model is built; any other character a header cannot carry fails the build.
-         */
-        public Builder apiKey(String apiKey) {
-            this.apiKey = apiKey;
-            return this;
-        }
-
-        /**
-         * The hub's base URL, such as {@code https://api.haftominhonar.ir} (the default): an absolute
-         * http or https URL, with a path at most; a query, a fragment or user info is refused.
-         */
-        public Builder baseUrl(String baseUrl) {
-            this.baseUrl = BaseUrlValidator.validated(baseUrl);
-            return this;
-        }
-
-        /** The hub's dialect; {@link AifoProtocol#OPENAI} by default. */
-        public Builder protocol(AifoProtocol protocol) {
-            Assert.notNull(protocol, "protocol must not be null");
-            this.protocol = protocol;
-            return this;
-        }
-
-        /** The chat path below the base URL; the dialect's documented path by default. */
-        public Builder completionsPath(@Nullable String completionsPath) {
-            this.completionsPath = completionsPath;
-            return this;
-        }
-
-        /**
-         * How long to wait for a connection; 10 seconds by default. Ignored with {@link #httpClient} and
-         * {@link #httpClientBuilder}.
-         */
-        public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = positive(connectTimeout, "connectTimeout");
-            return this;
-        }
-
-        /** How long to wait for a reply to begin, and then the longest silence within it; 60 seconds by default. */
-        public Builder readTimeout(Duration readTimeout) {
-            this.readTimeout = positive(readTimeout, "readTimeout");
-            return this;
-        }
-
-        /**
-         * The most bytes a whole reply may have, 32 MiB by default: a blocking call whose reply grows
-         * past it fails instead of filling the heap. Ignored with {@link #hubHttpClient}.
-         */
-        public Builder maxReplyBytes(long maxReplyBytes) {
-            Assert.isTrue(maxReplyBytes > 0, "maxReplyBytes must be positive");
-            this.maxReplyBytes = maxReplyBytes;
-            return this;
-        }
-
-        /**
-         * A ready JDK client to send with, used as it is for calls and streams alike; see
-         * {@link #httpClientBuilder} for the better choice when the client needs a proxy, TLS settings or
-         * an executor of the caller's.
-         */
-        public Builder httpClient(HttpClient httpClient) {
-            Assert.notNull(httpClient, "httpClient must not be null");
-            this.httpClient = httpClient;
-            this.httpClientBuilder = null;
-            return this;
-        }
-
-        /**
-         * The JDK client to send with, as a configured builder: preferred to {@link #httpClient}, since
-         * the model then builds it on the first request, not while the application starts (building one
-         * initialises the JVM's default TLS context), and gives blocking calls a copy that completes
-         * them on the selector thread (see {@link HubHttpClient}). Give each model a builder of its own:
-         * the model sets that copy's executor on it.
-         */
-        public Builder httpClientBuilder(HttpClient.Builder httpClientBuilder) {
-            Assert.notNull(httpClientBuilder, "httpClientBuilder must not be null");
-            this.httpClientBuilder = httpClientBuilder;
-            this.httpClient = null;
-            return this;
-        }
-
-        /**
-         * Whether requests and replies are logged (logger {@code ir.aifo.wire}, INFO), credentials
-         * masked; both off by default. Ignored with {@link #hubHttpClient}.
-         */
-        public Builder wireLogging(boolean logRequests, boolean logResponses) {
-            this.logRequests = logRequests;
-            this.logResponses = logResponses;
-            return this;
-        }
-
-        /** A header sent with every request. */
-        public Builder header(String name, String value) {
-            this.headers.put(name, value);
-            return this;
-        }
-
-        /** A ready protocol, instead of one made from {@link #protocol}, {@link #apiKey} and the path. */
-        public Builder hubProtocol(HubProtocol hubProtocol) {
-            this.hubProtocol = hubProtocol;
-            return this;
-        }
-
-        /** A ready transport, instead of one made from the base URL, timeouts and headers. */
-        public Builder hubHttpClient(HubHttpClient hubHttpClient) {
-            this.hubHttpClient = hubHttpClient;
+        /** The hub and how to reach it; required. One connection may serve several models. */
+        public Builder connection(AifoConnection connection) {
+            Assert.notNull(connection, "connection must not be null");
+            this.connection = connection;
             return this;
         }
 
@@ -454,28 +341,8 @@ public final class AifoChatModel implements ChatModel {
             return this;
         }
 
-        /**
-         * The longest a blocking call may take, all attempts and the waits between them included; 5
-         * minutes by default, long enough for a reasoning model's answer. Past it the call fails with
-         * {@code AifoConnectionException}, and no retry starts that would end after it.
-         */
-        public Builder callTimeout(Duration callTimeout) {
-            this.callTimeout = positive(callTimeout, "callTimeout");
-            return this;
-        }
-
-        /**
-         * The longest one stream may last, from subscription to its last event, retries included; 30
-         * minutes by default. Past it the stream fails with {@code AifoConnectionException}.
-         */
-        public Builder streamTimeout(Duration streamTimeout) {
-            this.streamTimeout = positive(streamTimeout, "streamTimeout");
-            return this;
-        }
-
-        /** The longest {@code Retry-After} honoured before a retry; 60 seconds by default. */
-        public Builder maxRetryAfter(Duration maxRetryAfter) {
-            Assert.isTrue(maxRetryAfter != null && !maxRetryAfter.isNegative(), "maxRetryAfter must not be negative");
+        /** The longest {@code Retry-After} honoured before a retry; zero ignores the header. */
+        public Builder maxRetryAfter(@Nullable Duration maxRetryAfter) {
             this.maxRetryAfter = maxRetryAfter;
             return this;
         }
@@ -546,53 +413,35 @@ public final class AifoChatModel implements ChatModel {
         }
 
         /**
-         * The model.
+         * The model. It makes its dialect and its JDK clients on its first request (or in
+         * {@link AifoChatModel#warmUp()}), not now.
          *
-         * @throws IllegalArgumentException when the key is missing or a default option is out of range
-         * @throws InvalidApiKeyException when the key has a character that a key cannot contain
+         * @throws IllegalArgumentException when the connection is missing or a setting or default option
+         *     is out of range
          */
         public AifoChatModel build() {
+            if (connection == null) {
+                throw new IllegalArgumentException("connection is not set: pass AifoConnection.builder()"
+                        + ".apiKey(...).build() to connection(...)");
+            }
+            maxRetryAfter = SettingRange.notNegative(
+                    "maxRetryAfter", maxRetryAfter, DEFAULT_MAX_RETRY_AFTER, "ignores Retry-After");
             ChatOptionsValidator.validateRanges(defaultOptions);
-            // Checked whatever the dialect: MyAIHub sends the key in the body, where it would be wrong all the same.
-            String key = apiKey != null && !apiKey.isBlank() ? ApiKeyValidator.validated(apiKey) : null;
-            HubProtocol builtProtocol = hubProtocol != null ? hubProtocol : newProtocol(key);
-            HubHttpClient builtHttp = hubHttpClient != null ? hubHttpClient : newHttpClient();
-            // A ready-made protocol may come without a key here; its quota is then tracked under one shared name.
-            String fingerprint = key != null ? KeyFingerprint.of(key) : "key-unknown";
-            return new AifoChatModel(this, builtProtocol, builtHttp, fingerprint);
-        }
-
-        private HubProtocol newProtocol(@Nullable String key) {
-            if (key == null) {
-                throw new IllegalArgumentException("The hub's API key is not set: pass it to apiKey(...)");
-            }
-            String path = completionsPath != null ? completionsPath : protocol.defaultCompletionsPath();
-            Assert.hasText(path, "completionsPath must not be empty");
-            AifoProtocol dialect = protocol;
+            AifoConnection hub = connection;
             Clock protocolClock = clock;
-            return new LazyHubProtocol(() -> dialect.create(key, path, WireJson.newMapper(), protocolClock));
-        }
-
-        private HubHttpClient newHttpClient() {
-            Map<String, String> allHeaders = new LinkedHashMap<>();
-            allHeaders.put("User-Agent", AifoVersion.userAgent());
-            allHeaders.putAll(headers);
-            WireLogger wire = new WireLogger(logRequests, logResponses);
-            if (httpClient != null) {
-                return new HubHttpClient(httpClient, baseUrl, readTimeout, allHeaders, wire, maxReplyBytes);
-            }
-            HttpClient.Builder builder = httpClientBuilder != null
-                    ? httpClientBuilder
-                    : HttpClient.newBuilder()
-                            .version(HttpClient.Version.HTTP_1_1)
-                            .connectTimeout(connectTimeout)
-                            .followRedirects(HttpClient.Redirect.NEVER);
-            return new HubHttpClient(builder, baseUrl, readTimeout, allHeaders, wire, maxReplyBytes);
-        }
-
-        private static Duration positive(Duration duration, String name) {
-            Assert.isTrue(duration != null && !duration.isNegative() && !duration.isZero(), name + " must be positive");
-            return duration;
+            HubProtocol protocol = new LazyHubProtocol(() ->
+                    hub.protocol().create(hub.apiKey(), hub.completionsPath(), WireJson.newMapper(), protocolClock));
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("User-Agent", AifoVersion.userAgent());
+            headers.putAll(hub.headers());
+            HubHttpClient http = new HubHttpClient(
+                    hub.newHttpClientBuilder(),
+                    hub.baseUrl(),
+                    hub.readTimeout(),
+                    headers,
+                    new WireLogger(hub.logRequests(), hub.logResponses()),
+                    hub.maxReplyBytes());
+            return new AifoChatModel(this, hub, protocol, http, KeyFingerprint.of(hub.apiKey()));
         }
     }
 }

@@ -36,7 +36,8 @@ class AifoChatModelApiKeyTest {
     @Test
     void keyWithATrailingNewlineIsSentWithoutItAndOneWarningSaysSoWithoutTheKey() {
         HubStub.reply(hub, HubStub.json(200, HubStub.completion("درود")));
-        AifoChatModel model = HubStub.model(hub).apiKey(KEY + "\n").build();
+        AifoChatModel model =
+                HubStub.model(HubStub.connection(hub).apiKey(KEY + "\n")).build();
 
         model.call(new Prompt("سلام"));
         model.call(new Prompt("سلام"));
@@ -57,8 +58,9 @@ class AifoChatModelApiKeyTest {
     @Test
     void myAiHubKeyWithAWindowsLineEndingIsSentWithoutItInTheBody() {
         MyAiHubExamples.reply(hub, 200, MyAiHubExamples.SUCCESS);
-        AifoChatModel model = MyAiHubExamples.model(hub, Clock.fixed(MyAiHubExamples.DECEMBER_20, ZoneOffset.UTC))
-                .apiKey(MyAiHubExamples.API_KEY + "\r\n")
+        AifoChatModel model = MyAiHubExamples.model(
+                        MyAiHubExamples.connection(hub).apiKey(MyAiHubExamples.API_KEY + "\r\n"),
+                        Clock.fixed(MyAiHubExamples.DECEMBER_20, ZoneOffset.UTC))
                 .build();
 
         model.call(new Prompt("سلام"));
@@ -76,7 +78,7 @@ class AifoChatModelApiKeyTest {
     void keyWithSpacesAroundItIsSentWithoutThem() {
         HubStub.reply(hub, HubStub.json(200, HubStub.completion("درود")));
 
-        HubStub.model(hub).apiKey("  " + KEY + "\t").build().call(new Prompt("سلام"));
+        HubStub.model(HubStub.connection(hub).apiKey("  " + KEY + "\t")).build().call(new Prompt("سلام"));
 
         assertThat(HubStub.requests(hub))
                 .singleElement()
@@ -112,7 +114,7 @@ class AifoChatModelApiKeyTest {
     void keyWithACharacterAHeaderCannotCarryFailsTheBuildWithItsPositionAndKindButNotTheKey(
             String badKey, String expected) {
         Throwable failure =
-                catchThrowable(() -> HubStub.model(hub).apiKey(badKey).build());
+                catchThrowable(() -> HubStub.connection(hub).apiKey(badKey).build());
 
         assertThat(failure)
                 .isInstanceOf(IllegalArgumentException.class)
@@ -127,8 +129,8 @@ class AifoChatModelApiKeyTest {
 
     @Test
     void nonAsciiLetterIsNamedByItsCodePointOnly() {
-        Throwable failure = catchThrowable(
-                () -> HubStub.model(hub).apiKey("aifo_sk_live_Schl\u00FCssel42").build());
+        Throwable failure = catchThrowable(() ->
+                HubStub.connection(hub).apiKey("aifo_sk_live_Schl\u00FCssel42").build());
 
         assertThat(failure)
                 .hasMessageContaining("a non-ASCII letter (U+00FC) at position 18")
@@ -138,7 +140,7 @@ class AifoChatModelApiKeyTest {
 
     @Test
     void myAiHubKeyIsCheckedAlthoughItGoesInTheBody() {
-        Throwable failure = catchThrowable(() -> MyAiHubExamples.model(hub, Clock.systemUTC())
+        Throwable failure = catchThrowable(() -> MyAiHubExamples.connection(hub)
                 .apiKey(MyAiHubExamples.API_KEY.substring(0, 8) + "\u200B" + MyAiHubExamples.API_KEY.substring(8))
                 .build());
 
@@ -152,7 +154,7 @@ class AifoChatModelApiKeyTest {
     void spaceInsideTheKeyIsAllowedAsAHeaderCarriesIt() {
         HubStub.reply(hub, HubStub.json(200, HubStub.completion("درود")));
 
-        HubStub.model(hub).apiKey("team key\t42").build().call(new Prompt("سلام"));
+        HubStub.model(HubStub.connection(hub).apiKey("team key\t42")).build().call(new Prompt("سلام"));
 
         assertThat(HubStub.requests(hub))
                 .singleElement()

@@ -32,7 +32,7 @@ class AifoChatModelBaseUrlTest {
                 "https:///v1                     | an absolute http or https URL",
             })
     void baseUrlThatIsNotJustAnAddressIsRefusedNamingBaseUrl(String baseUrl, String reason) {
-        Throwable failure = catchThrowable(() -> AifoChatModel.builder().baseUrl(baseUrl));
+        Throwable failure = catchThrowable(() -> AifoConnection.builder().baseUrl(baseUrl));
 
         assertThat(failure)
                 .isInstanceOf(IllegalArgumentException.class)
@@ -51,7 +51,7 @@ class AifoChatModelBaseUrlTest {
                 "alice:s3cret-Pa55@hub.example.ir               | user info",
             })
     void refusalOfABaseUrlWithAPasswordNeverShowsThePassword(String baseUrl, String reason) {
-        Throwable failure = catchThrowable(() -> AifoChatModel.builder().baseUrl(baseUrl));
+        Throwable failure = catchThrowable(() -> AifoConnection.builder().baseUrl(baseUrl));
 
         assertThat(failure).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(reason);
         assertThat(HubStub.stackTraceOf(failure))
@@ -63,7 +63,7 @@ class AifoChatModelBaseUrlTest {
     @Test
     void refusalQuotesTheAddressWithoutUserInfoQueryOrFragment() {
         Throwable failure = catchThrowable(
-                () -> AifoChatModel.builder().baseUrl("https://alice:s3cret@hub.example.ir:8443/proxy?token=abc#x"));
+                () -> AifoConnection.builder().baseUrl("https://alice:s3cret@hub.example.ir:8443/proxy?token=abc#x"));
 
         assertThat(failure)
                 .hasMessageContaining("'https://hub.example.ir:8443/proxy'")
@@ -75,8 +75,8 @@ class AifoChatModelBaseUrlTest {
     void baseUrlWithAPathIsKeptAndRequestsGoBelowIt() {
         hub.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/proxy/v1/chat/completions")
                 .willReturn(HubStub.json(200, HubStub.completion("درود"))));
-        AifoChatModel model =
-                HubStub.model(hub).baseUrl(" " + hub.baseUrl() + "/proxy/ ").build();
+        AifoChatModel model = HubStub.model(HubStub.connection(hub).baseUrl(" " + hub.baseUrl() + "/proxy/ "))
+                .build();
 
         model.call(new Prompt("سلام"));
 
@@ -88,7 +88,7 @@ class AifoChatModelBaseUrlTest {
 
     @Test
     void emptyBaseUrlIsRefusedNamingBaseUrl() {
-        assertThat(catchThrowable(() -> AifoChatModel.builder().baseUrl(" ")))
+        assertThat(catchThrowable(() -> AifoConnection.builder().baseUrl(" ")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("baseUrl")
                 .hasMessageContaining("empty");

@@ -38,12 +38,15 @@ class AifoChatModelDeadlineTest {
         }
     }
 
-    private AifoChatModel.Builder model() {
-        return AifoChatModel.builder()
+    private AifoConnection.Builder connection() {
+        return AifoConnection.builder()
                 .baseUrl(hub.baseUrl())
                 .apiKey(HubStub.API_KEY)
-                .readTimeout(Duration.ofSeconds(1))
-                .retryTemplate(HubStub.fastRetry(2));
+                .readTimeout(Duration.ofSeconds(1));
+    }
+
+    private AifoChatModel.Builder model(AifoConnection.Builder connection) {
+        return AifoChatModel.builder().connection(connection.build()).retryTemplate(HubStub.fastRetry(2));
     }
 
     // Never silent for as long as the read timeout, never done.
@@ -60,7 +63,8 @@ class AifoChatModelDeadlineTest {
             connection.fixedHead("application/json", 1_000_000);
             dripForever(connection, " ");
         });
-        AifoChatModel model = model().callTimeout(Duration.ofMillis(1_500)).build();
+        AifoChatModel model =
+                model(connection().callTimeout(Duration.ofMillis(1_500))).build();
 
         long started = System.nanoTime();
         Throwable failure =
@@ -85,7 +89,8 @@ class AifoChatModelDeadlineTest {
                 Thread.sleep(100);
             }
         });
-        AifoChatModel model = model().streamTimeout(Duration.ofMillis(1_500)).build();
+        AifoChatModel model =
+                model(connection().streamTimeout(Duration.ofMillis(1_500))).build();
         AtomicReference<Throwable> failure = new AtomicReference<>();
 
         long started = System.nanoTime();
@@ -124,8 +129,8 @@ class AifoChatModelDeadlineTest {
     @Test
     void aRetryThatWouldEndPastTheCallTimeoutIsNotStarted() throws Exception {
         serverErrorEveryTime();
-        AifoChatModel model = model().retryTemplate(oneSecondBackOff())
-                .callTimeout(Duration.ofMillis(2_500))
+        AifoChatModel model = model(connection().callTimeout(Duration.ofMillis(2_500)))
+                .retryTemplate(oneSecondBackOff())
                 .build();
 
         long started = System.nanoTime();
@@ -148,8 +153,8 @@ class AifoChatModelDeadlineTest {
     @Test
     void aStreamRetryThatWouldEndPastTheStreamTimeoutIsNotStarted() throws Exception {
         serverErrorEveryTime();
-        AifoChatModel model = model().retryTemplate(oneSecondBackOff())
-                .streamTimeout(Duration.ofMillis(2_500))
+        AifoChatModel model = model(connection().streamTimeout(Duration.ofMillis(2_500)))
+                .retryTemplate(oneSecondBackOff())
                 .build();
 
         long started = System.nanoTime();
@@ -169,8 +174,8 @@ class AifoChatModelDeadlineTest {
     @Test
     void aHubThatNeverAnswersFailsTheCallAtTheCallTimeoutWhenThatIsShorterThanTheReadTimeout() throws Exception {
         hub = RawHub.start(connection -> connection.awaitClientClose(Duration.ofSeconds(20)));
-        AifoChatModel model = model().readTimeout(Duration.ofSeconds(10))
-                .callTimeout(Duration.ofMillis(800))
+        AifoChatModel model = model(
+                        connection().readTimeout(Duration.ofSeconds(10)).callTimeout(Duration.ofMillis(800)))
                 .build();
 
         Throwable failure =

@@ -126,9 +126,9 @@ class AifoChatModelErrorsTest {
         hub.stubFor(post(urlPathEqualTo(HubStub.PATH))
                 .willReturn(aResponse().withStatus(404).withBody("")));
 
-        Throwable failure = catchThrowable(() -> HubStub.model(hub)
-                // User info in the base URL is refused when the model is built (AifoChatModelBaseUrlTest).
-                .completionsPath(HubStub.PATH + "?token=t0ken")
+        Throwable failure = catchThrowable(() -> HubStub.model(HubStub.connection(hub)
+                        // User info in the base URL is refused when the model is built (AifoChatModelBaseUrlTest).
+                        .completionsPath(HubStub.PATH + "?token=t0ken"))
                 .retryTemplate(HubStub.fastRetry(0))
                 .build()
                 .call(new Prompt("hi")));
@@ -308,8 +308,10 @@ class AifoChatModelErrorsTest {
         }
 
         Throwable failure = catchThrowable(() -> AifoChatModel.builder()
-                .baseUrl("http://127.0.0.1:" + closedPort)
-                .apiKey(HubStub.API_KEY)
+                .connection(AifoConnection.builder()
+                        .baseUrl("http://127.0.0.1:" + closedPort)
+                        .apiKey(HubStub.API_KEY)
+                        .build())
                 .retryTemplate(HubStub.fastRetry(0))
                 .build()
                 .call(new Prompt("hi")));

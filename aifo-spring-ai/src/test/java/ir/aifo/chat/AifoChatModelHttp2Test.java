@@ -68,11 +68,11 @@ class AifoChatModelHttp2Test {
     @Test
     void concurrentCallsAndAStreamOverAnHttp2Client() throws Exception {
         HubStub.reply(hub, HubStub.json(200, HubStub.completion("سلام")));
-        AifoChatModel model = HubStub.model(hub)
-                .baseUrl("https://localhost:" + hub.getHttpsPort())
-                .httpClientBuilder(HttpClient.newBuilder()
-                        .version(HttpClient.Version.HTTP_2)
-                        .sslContext(trustingWireMocksCertificate()))
+        SSLContext trusting = trustingWireMocksCertificate();
+        AifoChatModel model = HubStub.model(HubStub.connection(hub)
+                        .baseUrl("https://localhost:" + hub.getHttpsPort())
+                        .httpVersion(HttpClient.Version.HTTP_2)
+                        .httpClientCustomizer(builder -> builder.sslContext(trusting)))
                 .build();
 
         ExecutorService callers = Executors.newFixedThreadPool(8);

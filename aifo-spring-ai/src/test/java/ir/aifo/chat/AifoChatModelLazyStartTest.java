@@ -43,8 +43,7 @@ class AifoChatModelLazyStartTest {
     @Test
     void theClientsAreBuiltOnTheFirstRequestAndThenReused() {
         HubStub.reply(hub, HubStub.json(200, HubStub.completion("سلام")));
-        AifoChatModel model = HubStub.model(hub)
-                .httpClientBuilder(countingBuilder(HttpClient.newBuilder()))
+        AifoChatModel model = HubStub.model(HubStub.connection(hub).httpClientCustomizer(this::countingBuilder))
                 .build();
         assertThat(clientsBuilt).hasValue(0);
 
@@ -58,8 +57,7 @@ class AifoChatModelLazyStartTest {
     @Test
     void warmUpBuildsTheClientsOnceSoTheFirstRequestFindsThemReady() {
         HubStub.reply(hub, HubStub.json(200, HubStub.completion("سلام")));
-        AifoChatModel model = HubStub.model(hub)
-                .httpClientBuilder(countingBuilder(HttpClient.newBuilder()))
+        AifoChatModel model = HubStub.model(HubStub.connection(hub).httpClientCustomizer(this::countingBuilder))
                 .build();
 
         model.warmUp();
@@ -79,8 +77,8 @@ class AifoChatModelLazyStartTest {
             tasks.incrementAndGet();
             pool.execute(task);
         };
-        AifoChatModel model = HubStub.model(hub)
-                .httpClientBuilder(HttpClient.newBuilder().executor(counted))
+        AifoChatModel model = HubStub.model(
+                        HubStub.connection(hub).httpClientCustomizer(builder -> builder.executor(counted)))
                 .build();
 
         HubStub.reply(hub, HubStub.json(200, HubStub.completion("سلام")));
@@ -99,11 +97,12 @@ class AifoChatModelLazyStartTest {
     @Test
     void configurationMistakesStillFailTheBuildNotTheFirstRequest() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> AifoChatModel.builder().apiKey(" ").build())
+                .isThrownBy(() -> AifoConnection.builder().apiKey(" ").build())
                 .withMessageContaining("API key");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> AifoChatModel.builder()
-                        .apiKey(HubStub.API_KEY)
+                        .connection(
+                                AifoConnection.builder().apiKey(HubStub.API_KEY).build())
                         .defaultOptions(
                                 AifoChatOptions.builder().temperature(7.0).build())
                         .build())

@@ -25,7 +25,8 @@ class AifoChatModelReplySizeTest {
     @Test
     void aReplyLargerThanTheLimitFailsNamingTheLimitAndIsNotRetried() {
         HubStub.reply(hub, HubStub.json(200, LONG_ANSWER));
-        AifoChatModel model = HubStub.model(hub).maxReplyBytes(4_096).build();
+        AifoChatModel model =
+                HubStub.model(HubStub.connection(hub).maxReplyBytes(4_096)).build();
 
         Throwable failure = catchThrowable(() -> model.call(new Prompt("یک پاسخ بلند بده")));
 
@@ -43,7 +44,8 @@ class AifoChatModelReplySizeTest {
     void aReplyOfExactlyTheLimitIsRead() {
         HubStub.reply(hub, HubStub.json(200, LONG_ANSWER));
         int size = LONG_ANSWER.getBytes(StandardCharsets.UTF_8).length;
-        AifoChatModel model = HubStub.model(hub).maxReplyBytes(size).build();
+        AifoChatModel model =
+                HubStub.model(HubStub.connection(hub).maxReplyBytes(size)).build();
 
         String answer = model.call(new Prompt("یک پاسخ بلند بده"))
                 .getResult()
@@ -58,8 +60,7 @@ class AifoChatModelReplySizeTest {
         HubStub.reply(
                 hub,
                 HubStub.json(502, "<html>" + "خطا ".repeat(5_000) + "</html>").withHeader("Content-Type", "text/html"));
-        AifoChatModel model = HubStub.model(hub)
-                .maxReplyBytes(4_096)
+        AifoChatModel model = HubStub.model(HubStub.connection(hub).maxReplyBytes(4_096))
                 .retryTemplate(HubStub.fastRetry(0))
                 .build();
 

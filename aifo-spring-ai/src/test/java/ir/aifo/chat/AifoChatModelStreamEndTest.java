@@ -44,9 +44,11 @@ class AifoChatModelStreamEndTest {
 
     private AifoChatModel model(Duration readTimeout) {
         return AifoChatModel.builder()
-                .baseUrl(hub.baseUrl())
-                .apiKey(HubStub.API_KEY)
-                .readTimeout(readTimeout)
+                .connection(AifoConnection.builder()
+                        .baseUrl(hub.baseUrl())
+                        .apiKey(HubStub.API_KEY)
+                        .readTimeout(readTimeout)
+                        .build())
                 .retryTemplate(HubStub.fastRetry(2))
                 .build();
     }

@@ -286,8 +286,10 @@ class AifoChatModelStreamTest {
         server.start();
         try {
             AifoChatModel model = AifoChatModel.builder()
-                    .baseUrl("http://127.0.0.1:" + server.getAddress().getPort())
-                    .apiKey(HubStub.API_KEY)
+                    .connection(AifoConnection.builder()
+                            .baseUrl("http://127.0.0.1:" + server.getAddress().getPort())
+                            .apiKey(HubStub.API_KEY)
+                            .build())
                     .build();
             for (int i = 0; i < 5; i++) {
                 assertThat(textsOf(model.stream(new Prompt("hi")).collectList().block(TIMEOUT)))

@@ -54,8 +54,7 @@ class AifoChatModelTimeoutTest {
     @Test
     void replyThatDoesNotBeginWithinTheReadTimeoutIsAConnectionErrorRetriedPerPolicy() {
         HubStub.reply(hub, HubStub.json(200, HubStub.completion("دیر")).withFixedDelay(2_000));
-        AifoChatModel model = HubStub.model(hub)
-                .readTimeout(READ_TIMEOUT)
+        AifoChatModel model = HubStub.model(HubStub.connection(hub).readTimeout(READ_TIMEOUT))
                 .retryTemplate(HubStub.fastRetry(1))
                 .build();
 
@@ -72,8 +71,7 @@ class AifoChatModelTimeoutTest {
     void streamWhoseRepliesDoNotBeginWithinTheReadTimeoutIsAConnectionErrorRetriedPerPolicy() {
         HubStub.reply(
                 hub, HubStub.sse(HubStub.contentChunk("دیر") + HubStub.DONE).withFixedDelay(2_000));
-        AifoChatModel model = HubStub.model(hub)
-                .readTimeout(READ_TIMEOUT)
+        AifoChatModel model = HubStub.model(HubStub.connection(hub).readTimeout(READ_TIMEOUT))
                 .retryTemplate(HubStub.fastRetry(1))
                 .build();
 
@@ -91,9 +89,11 @@ class AifoChatModelTimeoutTest {
         AtomicInteger requests = new AtomicInteger();
         String baseUrl = startSilentServer(requests, "text/event-stream", HubStub.contentChunk("سلام"));
         AifoChatModel model = AifoChatModel.builder()
-                .baseUrl(baseUrl)
-                .apiKey(HubStub.API_KEY)
-                .readTimeout(READ_TIMEOUT)
+                .connection(AifoConnection.builder()
+                        .baseUrl(baseUrl)
+                        .apiKey(HubStub.API_KEY)
+                        .readTimeout(READ_TIMEOUT)
+                        .build())
                 .retryTemplate(HubStub.fastRetry(2))
                 .build();
 
@@ -113,9 +113,11 @@ class AifoChatModelTimeoutTest {
         AtomicInteger requests = new AtomicInteger();
         String baseUrl = startSilentServer(requests, "application/json", "{\"id\":\"chatcmpl-1\",");
         AifoChatModel model = AifoChatModel.builder()
-                .baseUrl(baseUrl)
-                .apiKey(HubStub.API_KEY)
-                .readTimeout(READ_TIMEOUT)
+                .connection(AifoConnection.builder()
+                        .baseUrl(baseUrl)
+                        .apiKey(HubStub.API_KEY)
+                        .readTimeout(READ_TIMEOUT)
+                        .build())
                 .retryTemplate(HubStub.fastRetry(0))
                 .build();
 

@@ -37,12 +37,18 @@ final class HubStub {
                 .build());
     }
 
+    /** The stub's address and key, with a read timeout short enough for a test. */
+    static AifoConnection.Builder connection(WireMockExtension hub) {
+        return AifoConnection.builder().baseUrl(hub.baseUrl()).apiKey(API_KEY).readTimeout(Duration.ofSeconds(5));
+    }
+
     static AifoChatModel.Builder model(WireMockExtension hub) {
-        return AifoChatModel.builder()
-                .baseUrl(hub.baseUrl())
-                .apiKey(API_KEY)
-                .retryTemplate(fastRetry(2))
-                .readTimeout(Duration.ofSeconds(5));
+        return model(connection(hub));
+    }
+
+    /** A model over the connection, with fast retries. */
+    static AifoChatModel.Builder model(AifoConnection.Builder connection) {
+        return AifoChatModel.builder().connection(connection.build()).retryTemplate(fastRetry(2));
     }
 
     static void reply(WireMockExtension hub, ResponseDefinitionBuilder response) {

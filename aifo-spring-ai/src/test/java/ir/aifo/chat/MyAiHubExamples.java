@@ -120,14 +120,24 @@ final class MyAiHubExamples {
 
     private MyAiHubExamples() {}
 
-    static AifoChatModel.Builder model(WireMockExtension hub, Clock clock) {
-        return AifoChatModel.builder()
+    /** The stub's address and the document's key, in the MyAIHub dialect. */
+    static AifoConnection.Builder connection(WireMockExtension hub) {
+        return AifoConnection.builder()
                 .baseUrl(hub.baseUrl())
                 .apiKey(API_KEY)
                 .protocol(AifoProtocol.MYAIHUB)
+                .readTimeout(Duration.ofSeconds(5));
+    }
+
+    static AifoChatModel.Builder model(WireMockExtension hub, Clock clock) {
+        return model(connection(hub), clock);
+    }
+
+    static AifoChatModel.Builder model(AifoConnection.Builder connection, Clock clock) {
+        return AifoChatModel.builder()
+                .connection(connection.build())
                 .clock(clock)
                 .retryTemplate(HubStub.fastRetry(0))
-                .readTimeout(Duration.ofSeconds(5))
                 .defaultOptions(
                         AifoChatOptions.builder().model("openai/gpt-5.2").build());
     }

@@ -75,7 +75,11 @@ class MyAiHubQuotaTrackingTest {
     record Update(String keyFingerprint, HubQuota quota) {}
 
     private AifoChatModel.Builder model() {
-        return MyAiHubExamples.model(hub, clock)
+        return model(MyAiHubExamples.connection(hub));
+    }
+
+    private AifoChatModel.Builder model(AifoConnection.Builder connection) {
+        return MyAiHubExamples.model(connection, clock)
                 .quotaTracker(tracker)
                 .quotaListener((fingerprint, quota) -> updates.add(new Update(fingerprint, quota)));
     }
@@ -253,8 +257,8 @@ class MyAiHubQuotaTrackingTest {
         answer(GPT, json(200, GPT_QUOTA_SPENT), json(200, success(GPT, "openai", "2025-12", 0, 5)));
         AifoChatModel first = model().build();
         AifoChatModel sameKey = model().build();
-        AifoChatModel otherKey =
-                model().apiKey("MYAIHUB-OTHER-KEY-000111222333").build();
+        AifoChatModel otherKey = model(MyAiHubExamples.connection(hub).apiKey("MYAIHUB-OTHER-KEY-000111222333"))
+                .build();
 
         failureOf(first, GPT);
         Throwable sameKeyFailure = failureOf(sameKey, GPT);

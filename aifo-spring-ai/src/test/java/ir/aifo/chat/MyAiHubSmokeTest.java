@@ -31,9 +31,11 @@ class MyAiHubSmokeTest {
 
     private AifoChatModel model() {
         return AifoChatModel.builder()
-                .baseUrl(hub.baseUrl())
-                .apiKey("MASTER-KEY-123456")
-                .protocol(AifoProtocol.MYAIHUB)
+                .connection(AifoConnection.builder()
+                        .baseUrl(hub.baseUrl())
+                        .apiKey("MASTER-KEY-123456")
+                        .protocol(AifoProtocol.MYAIHUB)
+                        .build())
                 .clock(december)
                 .retryTemplate(HubStub.fastRetry(1))
                 .defaultOptions(

@@ -32,7 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <pre>{@code
  * try (AifoHubSimulator hub = AifoHubSimulator.start()) {
- *     AifoChatModel model = AifoChatModel.builder().baseUrl(hub.baseUrl()).apiKey(hub.defaultKey()).build();
+ *     AifoChatModel model = AifoChatModel.builder()
+ *             .connection(AifoConnection.builder().baseUrl(hub.baseUrl()).apiKey(hub.defaultKey()).build())
+ *             .build();
  *     ...
  * }
  * }</pre>

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import ir.aifo.api.AifoConnectionException;
 import ir.aifo.api.AifoServerException;
 import ir.aifo.chat.AifoChatModel;
+import ir.aifo.chat.AifoConnection;
 import ir.aifo.testing.LogCapture;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,9 +38,11 @@ class AcceptedRequestRetryTest {
 
     private static AifoChatModel.Builder model(String baseUrl) {
         return AifoChatModel.builder()
-                .baseUrl(baseUrl)
-                .apiKey(AifoHubSimulator.DEFAULT_KEY)
-                .readTimeout(Duration.ofSeconds(5))
+                .connection(AifoConnection.builder()
+                        .baseUrl(baseUrl)
+                        .apiKey(AifoHubSimulator.DEFAULT_KEY)
+                        .readTimeout(Duration.ofSeconds(5))
+                        .build())
                 .retryTemplate(new RetryTemplate(RetryPolicy.builder()
                         .maxRetries(3)
                         .includes(TransientAiException.class)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ir.aifo.chat.AifoChatModel;
 import ir.aifo.chat.AifoChatOptions;
+import ir.aifo.chat.AifoConnection;
 import ir.aifo.chat.AifoMetadata;
 import ir.aifo.chat.AifoProtocol;
 import ir.aifo.quota.HubQuota;
@@ -21,8 +22,10 @@ class AifoHubSimulatorSmokeTest {
     @Test
     void openAiDialectAnswersCallsAndStreams(AifoHubSimulator simulator) {
         ChatClient chat = ChatClient.create(AifoChatModel.builder()
-                .baseUrl(simulator.baseUrl())
-                .apiKey(simulator.defaultKey())
+                .connection(AifoConnection.builder()
+                        .baseUrl(simulator.baseUrl())
+                        .apiKey(simulator.defaultKey())
+                        .build())
                 .build());
 
         String answer = chat.prompt().user("سلام").call().content();
@@ -39,9 +42,11 @@ class AifoHubSimulatorSmokeTest {
     @Test
     void myAiHubDialectReportsTheQuota(AifoHubSimulator simulator) {
         AifoChatModel model = AifoChatModel.builder()
-                .baseUrl(simulator.baseUrl())
-                .apiKey(simulator.defaultKey())
-                .protocol(AifoProtocol.MYAIHUB)
+                .connection(AifoConnection.builder()
+                        .baseUrl(simulator.baseUrl())
+                        .apiKey(simulator.defaultKey())
+                        .protocol(AifoProtocol.MYAIHUB)
+                        .build())
                 .defaultOptions(
                         AifoChatOptions.builder().model("openai/gpt-5.2").build())
                 .build();

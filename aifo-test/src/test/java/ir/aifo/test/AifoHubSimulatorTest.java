@@ -10,6 +10,7 @@ import ir.aifo.api.AifoQuotaExceededException;
 import ir.aifo.api.AifoServerException;
 import ir.aifo.chat.AifoChatModel;
 import ir.aifo.chat.AifoChatOptions;
+import ir.aifo.chat.AifoConnection;
 import ir.aifo.chat.AifoMetadata;
 import ir.aifo.chat.AifoProtocol;
 import ir.aifo.quota.HubQuota;
@@ -51,11 +52,20 @@ class AifoHubSimulatorTest {
         }
     }
 
-    private static AifoChatModel.Builder model(AifoHubSimulator simulator) {
-        return AifoChatModel.builder()
+    private static AifoConnection.Builder connection(AifoHubSimulator simulator) {
+        return AifoConnection.builder()
                 .baseUrl(simulator.baseUrl())
                 .apiKey(simulator.defaultKey())
-                .readTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ofSeconds(5));
+    }
+
+    private static AifoChatModel.Builder model(AifoHubSimulator simulator) {
+        return model(connection(simulator));
+    }
+
+    private static AifoChatModel.Builder model(AifoConnection.Builder connection) {
+        return AifoChatModel.builder()
+                .connection(connection.build())
                 .retryTemplate(new RetryTemplate(RetryPolicy.builder()
                         .maxRetries(2)
                         .includes(TransientAiException.class)
@@ -155,8 +165,9 @@ class AifoHubSimulatorTest {
     void slowFirstByteRunsIntoTheReadTimeout(AifoHubSimulator simulator) {
         simulator.failNext(3, SimulatedFault.slowFirstByte(Duration.ofMillis(700)));
 
-        Throwable failure = catchThrowable(() ->
-                model(simulator).readTimeout(Duration.ofMillis(200)).build().call("سلام"));
+        Throwable failure = catchThrowable(() -> model(connection(simulator).readTimeout(Duration.ofMillis(200)))
+                .build()
+                .call("سلام"));
 
         assertThat(failure).isInstanceOf(AifoConnectionException.class).hasMessageContaining("read timeout");
     }
@@ -174,9 +185,8 @@ class AifoHubSimulatorTest {
     @Test
     void myAiHubPlansDecideWhichModelsAKeyMayUse(AifoHubSimulator simulator) {
         simulator.myAiHubKey("BASIC-KEY-0001", MyAiHubPlan.BASIC);
-        AifoChatModel basic = model(simulator)
-                .apiKey("BASIC-KEY-0001")
-                .protocol(AifoProtocol.MYAIHUB)
+        AifoChatModel basic = model(
+                        connection(simulator).apiKey("BASIC-KEY-0001").protocol(AifoProtocol.MYAIHUB))
                 .build();
 
         Throwable gpt = catchThrowable(() -> basic.call(new Prompt(
@@ -202,9 +212,8 @@ class AifoHubSimulatorTest {
         MutableClock clock = new MutableClock(Instant.parse("2025-12-31T23:59:00Z"));
         try (AifoHubSimulator simulator = AifoHubSimulator.start(clock)) {
             simulator.myAiHubKey("PRO-KEY-0002", MyAiHubPlan.PRO).myAiHubUsage("PRO-KEY-0002", "openrouter", 749);
-            AifoChatModel model = model(simulator)
-                    .apiKey("PRO-KEY-0002")
-                    .protocol(AifoProtocol.MYAIHUB)
+            AifoChatModel model = model(
+                            connection(simulator).apiKey("PRO-KEY-0002").protocol(AifoProtocol.MYAIHUB))
                     .clock(clock)
                     .defaultOptions(AifoChatOptions.builder()
                             .model("deepseek/deepseek-chat")
@@ -230,9 +239,7 @@ class AifoHubSimulatorTest {
     @Test
     void quotaSpentOnTheHubIsReportedWithItsPersianMessage(AifoHubSimulator simulator) {
         simulator.myAiHubKey("PRO-KEY-0003", MyAiHubPlan.PRO).myAiHubUsage("PRO-KEY-0003", "openrouter", 750);
-        AifoChatModel model = model(simulator)
-                .apiKey("PRO-KEY-0003")
-                .protocol(AifoProtocol.MYAIHUB)
+        AifoChatModel model = model(connection(simulator).apiKey("PRO-KEY-0003").protocol(AifoProtocol.MYAIHUB))
                 .defaultOptions(AifoChatOptions.builder()
                         .model("deepseek/deepseek-chat")
                         .build())

@@ -8,6 +8,7 @@ import ir.aifo.api.AifoQuotaExceededException;
 import ir.aifo.api.AifoServerException;
 import ir.aifo.chat.AifoChatModel;
 import ir.aifo.chat.AifoChatOptions;
+import ir.aifo.chat.AifoConnection;
 import ir.aifo.chat.AifoProtocol;
 import ir.aifo.testing.LogCapture;
 import java.net.ServerSocket;
@@ -77,11 +78,20 @@ class FaultMatrixTest {
         return Arguments.of(fault, arrange, failure, requests);
     }
 
-    private static AifoChatModel.Builder model(String baseUrl) {
-        return AifoChatModel.builder()
+    private static AifoConnection.Builder connection(String baseUrl) {
+        return AifoConnection.builder()
                 .baseUrl(baseUrl)
                 .apiKey(AifoHubSimulator.DEFAULT_KEY)
-                .readTimeout(Duration.ofMillis(300))
+                .readTimeout(Duration.ofMillis(300));
+    }
+
+    private static AifoChatModel.Builder model(String baseUrl) {
+        return model(connection(baseUrl));
+    }
+
+    private static AifoChatModel.Builder model(AifoConnection.Builder connection) {
+        return AifoChatModel.builder()
+                .connection(connection.build())
                 .retryTemplate(new RetryTemplate(RetryPolicy.builder()
                         .maxRetries(2)
                         .includes(TransientAiException.class)
@@ -163,8 +173,7 @@ class FaultMatrixTest {
     @Test
     void myAiHubErrorWithStatus200IsAnErrorNotAnEmptyReply(AifoHubSimulator simulator) {
         simulator.myAiHubUsage(AifoHubSimulator.DEFAULT_KEY, "openrouter", 750);
-        AifoChatModel model = model(simulator.baseUrl())
-                .protocol(AifoProtocol.MYAIHUB)
+        AifoChatModel model = model(connection(simulator.baseUrl()).protocol(AifoProtocol.MYAIHUB))
                 .defaultOptions(AifoChatOptions.builder()
                         .model("deepseek/deepseek-chat")
                         .build())

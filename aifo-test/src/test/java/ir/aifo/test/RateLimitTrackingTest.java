@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import ir.aifo.api.AifoRateLimitException;
 import ir.aifo.chat.AifoChatModel;
+import ir.aifo.chat.AifoConnection;
 import ir.aifo.quota.HubQuota;
 import ir.aifo.quota.InMemoryQuotaTracker;
 import ir.aifo.quota.QuotaBucket;
@@ -127,9 +128,11 @@ class RateLimitTrackingTest {
 
     private static AifoChatModel.Builder model(AifoHubSimulator simulator, InMemoryQuotaTracker tracker) {
         return AifoChatModel.builder()
-                .baseUrl(simulator.baseUrl())
-                .apiKey(simulator.defaultKey())
-                .readTimeout(Duration.ofSeconds(30))
+                .connection(AifoConnection.builder()
+                        .baseUrl(simulator.baseUrl())
+                        .apiKey(simulator.defaultKey())
+                        .readTimeout(Duration.ofSeconds(30))
+                        .build())
                 .quotaTracker(tracker)
                 // No retries: each caller sends exactly one request, so the hub's count is the callers'.
                 .retryTemplate(new RetryTemplate(RetryPolicy.builder()

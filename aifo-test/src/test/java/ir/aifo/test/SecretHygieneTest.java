@@ -11,6 +11,7 @@ import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.read.ListAppender;
 import ir.aifo.chat.AifoChatModel;
 import ir.aifo.chat.AifoChatOptions;
+import ir.aifo.chat.AifoConnection;
 import ir.aifo.chat.AifoProtocol;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -68,12 +69,21 @@ class SecretHygieneTest {
         root.setLevel(rootLevel);
     }
 
-    private AifoChatModel.Builder model(AifoHubSimulator simulator, String key) {
-        return AifoChatModel.builder()
+    private AifoConnection.Builder connection(AifoHubSimulator simulator, String key) {
+        return AifoConnection.builder()
                 .baseUrl(simulator.baseUrl())
                 .apiKey(key)
                 .wireLogging(true, true)
-                .readTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ofSeconds(5));
+    }
+
+    private AifoChatModel.Builder model(AifoHubSimulator simulator, String key) {
+        return model(connection(simulator, key));
+    }
+
+    private AifoChatModel.Builder model(AifoConnection.Builder connection) {
+        return AifoChatModel.builder()
+                .connection(connection.build())
                 .retryTemplate(new RetryTemplate(RetryPolicy.builder()
                         .maxRetries(1)
                         .includes(TransientAiException.class)
@@ -102,8 +112,7 @@ class SecretHygieneTest {
     @Test
     void myAiHubDialectKeepsTheKeyInTheBodyOutOfEverything(AifoHubSimulator simulator) {
         simulator.myAiHubKey(MYAIHUB_KEY, MyAiHubPlan.PRO);
-        AifoChatModel model = model(simulator, MYAIHUB_KEY)
-                .protocol(AifoProtocol.MYAIHUB)
+        AifoChatModel model = model(connection(simulator, MYAIHUB_KEY).protocol(AifoProtocol.MYAIHUB))
                 .defaultOptions(AifoChatOptions.builder()
                         .model("deepseek/deepseek-chat")
                         .build())

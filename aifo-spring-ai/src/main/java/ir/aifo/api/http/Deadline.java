@@ -4,7 +4,6 @@ import ir.aifo.api.AifoConnectionException;
 import ir.aifo.api.HubError;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
-import org.springframework.util.Assert;
 
 /**
  * The moment by which a whole call, or a whole stream, must be done, retries and their waits included.
@@ -26,7 +25,7 @@ public final class Deadline {
     private final String property;
 
     private Deadline(Duration limit, String name, String property) {
-        Assert.isTrue(limit != null && !limit.isNegative() && !limit.isZero(), name + " must be positive");
+        // Positive: checked where it is set, in AifoConnection.
         this.limit = limit;
         this.name = name;
         this.property = property;

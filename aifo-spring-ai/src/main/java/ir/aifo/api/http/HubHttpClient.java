@@ -48,9 +48,6 @@ import reactor.core.publisher.Flux;
  */
 public final class HubHttpClient {
 
-    /** The default limit on a whole reply's bytes: 32 MiB, far above any chat completion. */
-    public static final long DEFAULT_MAX_REPLY_BYTES = 32L * 1024 * 1024;
-
     private final SingletonSupplier<Clients> clients;
 
     private final String baseUrl;
@@ -66,33 +63,20 @@ public final class HubHttpClient {
     private final long maxReplyBytes;
 
     /**
-     * @param httpClient the client, configured by the caller (connect timeout, proxy, TLS, executor),
-     *     used for calls and streams alike
+     * The transport of one hub. The client builder is configured by the caller and built on the first
+     * request rather than now, since building a JDK client initialises the default TLS context, which
+     * reads the whole trust store, and an application should not wait for that while it starts. It is
+     * built twice, as it is for streams and with a same-thread executor for blocking calls (see above),
+     * and belongs to this client from then on.
+     *
+     * @param httpClientBuilder the client, configured by the caller (connect timeout, proxy, TLS, executor)
      * @param baseUrl the hub's base URL, such as {@code https://api.haftominhonar.ir}
      * @param readTimeout the longest wait for a reply to begin, and then the longest silence of its body
      * @param defaultHeaders headers sent with every request, such as {@code User-Agent}
      * @param wire what to log of each request and reply, credentials masked
-     * @param maxReplyBytes the most bytes of a whole reply ({@value #DEFAULT_MAX_REPLY_BYTES} by
-     *     default): a blocking call whose reply grows past it fails instead of filling the heap; a
-     *     stream's limit is per event (see {@link ir.aifo.api.sse.SseEventReader})
-     */
-    public HubHttpClient(
-            HttpClient httpClient,
-            URI baseUrl,
-            Duration readTimeout,
-            Map<String, String> defaultHeaders,
-            WireLogger wire,
-            long maxReplyBytes) {
-        this(sameClient(httpClient), baseUrl, readTimeout, defaultHeaders, wire, maxReplyBytes);
-    }
-
-    /**
-     * As {@link #HubHttpClient(HttpClient, URI, Duration, Map, WireLogger, long)}, but with the client
-     * given as a builder, configured by the caller; built on the first request rather than now, since
-     * building a JDK client initialises the default TLS context, which reads the whole trust store, and
-     * an application should not wait for that while it starts. It is built twice, as it is for streams
-     * and with a same-thread executor for blocking calls (see above), and belongs to this client from
-     * then on.
+     * @param maxReplyBytes the most bytes of a whole reply: a blocking call whose reply grows past it
+     *     fails instead of filling the heap; a stream's limit is per event (see
+     *     {@link ir.aifo.api.sse.SseEventReader})
      */
     public HubHttpClient(
             HttpClient.Builder httpClientBuilder,
@@ -101,34 +85,15 @@ public final class HubHttpClient {
             Map<String, String> defaultHeaders,
             WireLogger wire,
             long maxReplyBytes) {
-        this(clientsOf(httpClientBuilder), baseUrl, readTimeout, defaultHeaders, wire, maxReplyBytes);
-    }
-
-    private HubHttpClient(
-            Supplier<Clients> clients,
-            URI baseUrl,
-            Duration readTimeout,
-            Map<String, String> defaultHeaders,
-            WireLogger wire,
-            long maxReplyBytes) {
+        // The ranges are checked where they are set, in AifoConnection.
         Assert.notNull(baseUrl, "baseUrl must not be null");
-        Assert.isTrue(maxReplyBytes > 0, "maxReplyBytes must be positive");
-        Assert.isTrue(
-                readTimeout != null && !readTimeout.isNegative() && !readTimeout.isZero(),
-                "readTimeout must be positive");
         String base = baseUrl.toString();
-        this.clients = SingletonSupplier.of(clients);
+        this.clients = SingletonSupplier.of(clientsOf(httpClientBuilder));
         this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.readTimeout = readTimeout;
         this.defaultHeaders = Map.copyOf(defaultHeaders);
         this.wire = wire;
         this.maxReplyBytes = maxReplyBytes;
-    }
-
-    private static Supplier<Clients> sameClient(HttpClient httpClient) {
-        Assert.notNull(httpClient, "httpClient must not be null");
-        Clients clients = new Clients(httpClient, httpClient);
-        return () -> clients;
     }
 
     private static Supplier<Clients> clientsOf(HttpClient.Builder builder) {
@@ -139,7 +104,7 @@ public final class HubHttpClient {
         };
     }
 
-    /** Builds the JDK clients now, if a builder was given, instead of on the first request. */
+    /** Builds the JDK clients now instead of on the first request. */
     public void warmUp() {
         clients.obtain();
     }

@@ -2,6 +2,7 @@ package ir.aifo.benchmarks;
 
 import ir.aifo.chat.AifoChatModel;
 import ir.aifo.chat.AifoChatOptions;
+import ir.aifo.chat.AifoConnection;
 import org.springframework.ai.chat.prompt.Prompt;
 
 /** {@link AifoChatModel} as an application gets it: the builder's defaults, a key and the hub's address. */
@@ -11,8 +12,10 @@ final class AifoCaller implements HubCaller {
 
     AifoCaller(String baseUrl) {
         this.model = AifoChatModel.builder()
-                .baseUrl(baseUrl)
-                .apiKey("bench-key")
+                .connection(AifoConnection.builder()
+                        .baseUrl(baseUrl)
+                        .apiKey("bench-key")
+                        .build())
                 .defaultOptions(
                         AifoChatOptions.builder().model(StubReplies.MODEL).build())
                 .build();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ir.aifo.api.AifoServerException;
 import ir.aifo.chat.AifoChatModel;
+import ir.aifo.chat.AifoConnection;
 import ir.aifo.test.AifoHubSimulator;
 import ir.aifo.test.AifoSimulatorExtension;
 import ir.aifo.test.SimulatedFault;
@@ -50,8 +51,10 @@ class ChatSessionTest {
 
     private static ChatClient chatClient(AifoHubSimulator simulator) {
         return ChatClient.create(AifoChatModel.builder()
-                .baseUrl(simulator.baseUrl())
-                .apiKey(simulator.defaultKey())
+                .connection(AifoConnection.builder()
+                        .baseUrl(simulator.baseUrl())
+                        .apiKey(simulator.defaultKey())
+                        .build())
                 // No retry: the cut stream must reach the session, not be hidden by a second attempt.
                 .retryTemplate(
                         new RetryTemplate(RetryPolicy.builder().maxRetries(0).build()))
