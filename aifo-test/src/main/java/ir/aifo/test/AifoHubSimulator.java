@@ -79,7 +79,9 @@ public final class AifoHubSimulator implements AutoCloseable {
         this.openAi = new OpenAiDialect(state, json);
         this.myAiHub = new MyAiHubDialect(state, json);
         state.plan(DEFAULT_KEY, MyAiHubPlan.VIP);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+        // A backlog for hundreds of callers connecting at once: a full one makes the kernel drop or reset
+        // new connections, which the client sees as retries and second-long stalls.
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
         this.executor = Executors.newCachedThreadPool(daemonThreads());
         server.setExecutor(executor);
         server.createContext("/", this::handle);

@@ -35,9 +35,10 @@ class LoadTest {
 
     private static final int CALLERS = 500;
 
-    // Each model has JDK clients, and so connections, of its own: the blocking round cannot reuse the
-    // stream round's, and against the simulator's JDK HttpServer a few of its fresh connections close
-    // before their reply and are retried. The retries' warnings are kept here, and counted.
+    // The simulator's JDK HttpServer keeps at most 200 idle connections and closes the others as they
+    // fall idle; a call that takes one of those from the client's pool finds it closed before any byte
+    // ("header parser received no bytes"), and is retried, as against any server that closes idle
+    // connections. The retries' warnings are kept here, and counted.
     @RegisterExtension
     final LogCapture retries = LogCapture.of("ir.aifo.chat.HubRetry");
 
