@@ -18,9 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.chat.prompt.Prompt;
-import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
-import org.springframework.ai.retry.autoconfigure.SpringAiRetryAutoConfiguration;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.MapPropertySource;
@@ -47,11 +44,7 @@ class AifoApiKeyStartUpTest {
     @RegisterExtension
     final LogCapture logs = LogCapture.of("ir.aifo.chat", "org.springframework.context");
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(
-                    SpringAiRetryAutoConfiguration.class,
-                    ToolCallingAutoConfiguration.class,
-                    AifoChatAutoConfiguration.class));
+    private final ApplicationContextRunner runner = AifoContextRunner.withStarter();
 
     @BeforeEach
     void stubHub() {

@@ -32,12 +32,8 @@ import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
-import org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration;
-import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
 import org.springframework.ai.retry.TransientAiException;
-import org.springframework.ai.retry.autoconfigure.SpringAiRetryAutoConfiguration;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -69,12 +65,7 @@ class AifoChatAutoConfigurationTest {
     @RegisterExtension
     final LogCapture retries = LogCapture.of("ir.aifo.chat.HubRetry");
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(
-                    SpringAiRetryAutoConfiguration.class,
-                    ToolCallingAutoConfiguration.class,
-                    ChatClientAutoConfiguration.class,
-                    AifoChatAutoConfiguration.class));
+    private final ApplicationContextRunner runner = AifoContextRunner.withStarter();
 
     @BeforeEach
     void stubHub() {
@@ -85,8 +76,7 @@ class AifoChatAutoConfigurationTest {
     }
 
     private ApplicationContextRunner withHub(String... properties) {
-        return runner.withPropertyValues("spring.ai.aifo.base-url=" + hub.baseUrl(), "spring.ai.aifo.api-key=" + KEY)
-                .withPropertyValues(properties);
+        return AifoContextRunner.withHub(hub.baseUrl(), KEY, properties);
     }
 
     @Test

@@ -15,9 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
-import org.springframework.ai.retry.autoconfigure.SpringAiRetryAutoConfiguration;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,12 +33,8 @@ class AifoConnectionStartUpChecksTest {
     @RegisterExtension
     final LogCapture logs = LogCapture.of(AifoChatModelFactory.class, "org.springframework.context");
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(
-                    SpringAiRetryAutoConfiguration.class,
-                    ToolCallingAutoConfiguration.class,
-                    AifoChatAutoConfiguration.class))
-            .withPropertyValues("spring.ai.aifo.api-key=" + KEY);
+    private final ApplicationContextRunner runner =
+            AifoContextRunner.withStarter().withPropertyValues("spring.ai.aifo.api-key=" + KEY);
 
     @ParameterizedTest
     @CsvSource(

@@ -23,8 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.chat.prompt.Prompt;
-import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
-import org.springframework.ai.retry.autoconfigure.SpringAiRetryAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -47,17 +45,9 @@ class AifoQuotaAutoConfigurationTest {
     @RegisterExtension
     final LogCapture logs = LogCapture.of(AnnotationConfigApplicationContext.class);
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(
-                    SpringAiRetryAutoConfiguration.class,
-                    ToolCallingAutoConfiguration.class,
-                    AifoChatAutoConfiguration.class,
-                    AifoEndpointAutoConfiguration.class))
-            .withPropertyValues(
-                    "spring.ai.aifo.protocol=myaihub",
-                    "spring.ai.aifo.base-url=" + hub.baseUrl(),
-                    "spring.ai.aifo.api-key=" + KEY,
-                    "spring.ai.aifo.chat.model=openai/gpt-5.2");
+    private final ApplicationContextRunner runner = AifoContextRunner.withHub(
+                    hub.baseUrl(), KEY, "spring.ai.aifo.protocol=myaihub", "spring.ai.aifo.chat.model=openai/gpt-5.2")
+            .withConfiguration(AutoConfigurations.of(AifoEndpointAutoConfiguration.class));
 
     @BeforeEach
     void gptQuotaIsSpent() {

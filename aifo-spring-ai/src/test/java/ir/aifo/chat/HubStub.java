@@ -20,16 +20,16 @@ import org.springframework.core.retry.RetryTemplate;
 /**
  * Shared wiring for tests that talk to an OpenAI-compatible hub stubbed by WireMock on loopback.
  */
-final class HubStub {
+public final class HubStub {
 
-    static final String API_KEY = "aifo_sk_live_TESTKEY0123456789";
+    public static final String API_KEY = "aifo_sk_live_TESTKEY0123456789";
 
-    static final String PATH = "/v1/chat/completions";
+    public static final String PATH = "/v1/chat/completions";
 
     private HubStub() {}
 
     /** A retry template with the production policy's shape but millisecond back-off. */
-    static RetryTemplate fastRetry(int maxRetries) {
+    public static RetryTemplate fastRetry(int maxRetries) {
         return new RetryTemplate(RetryPolicy.builder()
                 .maxRetries(maxRetries)
                 .includes(TransientAiException.class)
@@ -38,31 +38,31 @@ final class HubStub {
     }
 
     /** The stub's address and key, with a read timeout short enough for a test. */
-    static AifoConnection.Builder connection(WireMockExtension hub) {
+    public static AifoConnection.Builder connection(WireMockExtension hub) {
         return AifoConnection.builder().baseUrl(hub.baseUrl()).apiKey(API_KEY).readTimeout(Duration.ofSeconds(5));
     }
 
-    static AifoChatModel.Builder model(WireMockExtension hub) {
+    public static AifoChatModel.Builder model(WireMockExtension hub) {
         return model(connection(hub));
     }
 
     /** A model over the connection, with fast retries. */
-    static AifoChatModel.Builder model(AifoConnection.Builder connection) {
+    public static AifoChatModel.Builder model(AifoConnection.Builder connection) {
         return AifoChatModel.builder().connection(connection.build()).retryTemplate(fastRetry(2));
     }
 
-    static void reply(WireMockExtension hub, ResponseDefinitionBuilder response) {
+    public static void reply(WireMockExtension hub, ResponseDefinitionBuilder response) {
         hub.stubFor(post(urlEqualTo(PATH)).willReturn(response));
     }
 
-    static ResponseDefinitionBuilder json(int status, String body) {
+    public static ResponseDefinitionBuilder json(int status, String body) {
         return aResponse()
                 .withStatus(status)
                 .withHeader("Content-Type", "application/json; charset=utf-8")
                 .withBody(body);
     }
 
-    static ResponseDefinitionBuilder sse(String body) {
+    public static ResponseDefinitionBuilder sse(String body) {
         return aResponse()
                 .withStatus(200)
                 .withHeader("Content-Type", "text/event-stream")
@@ -70,7 +70,7 @@ final class HubStub {
     }
 
     /** A chat completion whose one choice says {@code text}. */
-    static String completion(String text) {
+    public static String completion(String text) {
         return """
                 {"id":"chatcmpl-1","object":"chat.completion","created":1764000000,"model":"openai/gpt-5-mini",
                  "system_fingerprint":"fp_1",
@@ -82,41 +82,42 @@ final class HubStub {
     }
 
     /** One {@code data:} event carrying a content delta. */
-    static String contentChunk(String text) {
+    public static String contentChunk(String text) {
         return "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1764000000,"
                 + "\"model\":\"openai/gpt-5-mini\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + text
                 + "\"},\"finish_reason\":null}]}\n\n";
     }
 
-    static String finishChunk() {
+    public static String finishChunk() {
         return finishChunk("stop");
     }
 
-    static String usageChunk() {
+    public static String usageChunk() {
         return "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1764000000,"
                 + "\"model\":\"openai/gpt-5-mini\",\"choices\":[],"
                 + "\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":3,\"total_tokens\":15}}\n\n";
     }
 
-    static final String DONE = "data: [DONE]\n\n";
+    public static final String DONE = "data: [DONE]\n\n";
 
-    static List<LoggedRequest> requests(WireMockExtension hub) {
+    public static List<LoggedRequest> requests(WireMockExtension hub) {
         return hub.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo(PATH)));
     }
 
     /** Every request the stub received, whatever its path or method. */
-    static List<LoggedRequest> allRequests(WireMockExtension hub) {
+    public static List<LoggedRequest> allRequests(WireMockExtension hub) {
         return hub.getAllServeEvents().stream().map(ServeEvent::getRequest).toList();
     }
 
     /** An OpenAI-style error body; {@code null} fields are sent as JSON null. */
-    static String openAiError(String message, @Nullable String type, @Nullable String code, @Nullable String param) {
+    public static String openAiError(
+            String message, @Nullable String type, @Nullable String code, @Nullable String param) {
         return "{\"error\":{\"message\":" + quote(message) + ",\"type\":" + quote(type) + ",\"param\":" + quote(param)
                 + ",\"code\":" + quote(code) + "}}";
     }
 
     /** One {@code data:} event carrying a tool-call piece: id and name (may be null) and a piece of the arguments. */
-    static String toolCallChunk(int index, @Nullable String id, @Nullable String name, String arguments) {
+    public static String toolCallChunk(int index, @Nullable String id, @Nullable String name, String arguments) {
         String function = (name == null ? "" : "\"name\":" + quote(name) + ",") + "\"arguments\":" + quote(arguments);
         return "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1764000000,"
                 + "\"model\":\"openai/gpt-5-mini\",\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":"
@@ -124,14 +125,14 @@ final class HubStub {
                 + function + "}}]},\"finish_reason\":null}]}\n\n";
     }
 
-    static String finishChunk(String finishReason) {
+    public static String finishChunk(String finishReason) {
         return "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1764000000,"
                 + "\"model\":\"openai/gpt-5-mini\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\""
                 + finishReason + "\"}]}\n\n";
     }
 
     /** The text of a throwable as a log would show it: messages, causes, suppressed and stack frames. */
-    static String stackTraceOf(Throwable failure) {
+    public static String stackTraceOf(Throwable failure) {
         StringWriter text = new StringWriter();
         failure.printStackTrace(new PrintWriter(text));
         return text.toString();

@@ -1,4 +1,4 @@
-package ir.aifo.chat;
+package ir.aifo.chat.protocol.myaihub;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -8,6 +8,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import ir.aifo.chat.AifoChatModel;
+import ir.aifo.chat.AifoChatOptions;
+import ir.aifo.chat.AifoConnection;
+import ir.aifo.chat.AifoProtocol;
+import ir.aifo.chat.HubStub;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,15 +28,15 @@ import tools.jackson.databind.json.JsonMapper;
  * MyAIHub's own examples, copied verbatim from its document (sections 6 and 8, Persian text as
  * published), and the wiring shared by the tests that stub the hub with them.
  */
-final class MyAiHubExamples {
+public final class MyAiHubExamples {
 
-    static final String PATH = "/api/chat_v3.php";
+    public static final String PATH = "/api/chat_v3.php";
 
     /** Long enough for the redactor to mask it, and unmistakable in any text it might leak into. */
-    static final String API_KEY = "MYAIHUB-MASTER-7f3c9a1e5b2d4c6a";
+    public static final String API_KEY = "MYAIHUB-MASTER-7f3c9a1e5b2d4c6a";
 
     /** Section 6: the successful reply. */
-    static final String SUCCESS = """
+    public static final String SUCCESS = """
             {
               "error": false,
               "reply": "متن پاسخ مدل اینجاست...",
@@ -52,10 +57,10 @@ final class MyAiHubExamples {
             }
             """;
 
-    static final String REPLY_TEXT = "متن پاسخ مدل اینجاست...";
+    public static final String REPLY_TEXT = "متن پاسخ مدل اینجاست...";
 
     /** Section 8.1: invalid or inactive licence. */
-    static final String LICENCE_INVALID = """
+    public static final String LICENCE_INVALID = """
             {
               "error": true,
               "message": "License key نامعتبر است یا فعال نیست.",
@@ -63,10 +68,10 @@ final class MyAiHubExamples {
             }
             """;
 
-    static final String LICENCE_MESSAGE = "License key نامعتبر است یا فعال نیست.";
+    public static final String LICENCE_MESSAGE = "License key نامعتبر است یا فعال نیست.";
 
     /** Section 8.2: the model is not in the key's plan. */
-    static final String NOT_IN_PLAN = """
+    public static final String NOT_IN_PLAN = """
             {
               "error": true,
               "message": "در پلن PRO مدلهای مستقیم OpenAI در دسترس نیست. برای OpenAI باید پلن VIP داشته باشید.",
@@ -74,11 +79,11 @@ final class MyAiHubExamples {
             }
             """;
 
-    static final String NOT_IN_PLAN_MESSAGE =
+    public static final String NOT_IN_PLAN_MESSAGE =
             "در پلن PRO مدلهای مستقیم OpenAI در دسترس نیست. برای OpenAI باید پلن VIP داشته باشید.";
 
     /** Section 8.3: the OpenRouter quota is spent. */
-    static final String OPENROUTER_QUOTA_SPENT = """
+    public static final String OPENROUTER_QUOTA_SPENT = """
             {
               "error": true,
               "message": "سقف ماهانه OpenRouter شما تمام شده است.",
@@ -87,10 +92,10 @@ final class MyAiHubExamples {
             }
             """;
 
-    static final String OPENROUTER_QUOTA_MESSAGE = "سقف ماهانه OpenRouter شما تمام شده است.";
+    public static final String OPENROUTER_QUOTA_MESSAGE = "سقف ماهانه OpenRouter شما تمام شده است.";
 
     /** Section 8.4: the GPT/OpenAI quota is spent (VIP). */
-    static final String GPT_QUOTA_SPENT = """
+    public static final String GPT_QUOTA_SPENT = """
             {
               "error": true,
               "message": "سقف ماهانه GPT/OpenAI شما تمام شده است.",
@@ -101,27 +106,27 @@ final class MyAiHubExamples {
             }
             """;
 
-    static final String GPT_QUOTA_MESSAGE = "سقف ماهانه GPT/OpenAI شما تمام شده است.";
+    public static final String GPT_QUOTA_MESSAGE = "سقف ماهانه GPT/OpenAI شما تمام شده است.";
 
     /** Section 8.5: required fields are empty. */
-    static final String EMPTY_FIELDS = """
+    public static final String EMPTY_FIELDS = """
             {
               "error": true,
               "message": "api_key یا model یا prompt خالی است."
             }
             """;
 
-    static final String EMPTY_FIELDS_MESSAGE = "api_key یا model یا prompt خالی است.";
+    public static final String EMPTY_FIELDS_MESSAGE = "api_key یا model یا prompt خالی است.";
 
     /** 2025-12-20T10:00Z: inside the period of the document's examples. */
-    static final Instant DECEMBER_20 = Instant.parse("2025-12-20T10:00:00Z");
+    public static final Instant DECEMBER_20 = Instant.parse("2025-12-20T10:00:00Z");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private MyAiHubExamples() {}
 
     /** The stub's address and the document's key, in the MyAIHub dialect. */
-    static AifoConnection.Builder connection(WireMockExtension hub) {
+    public static AifoConnection.Builder connection(WireMockExtension hub) {
         return AifoConnection.builder()
                 .baseUrl(hub.baseUrl())
                 .apiKey(API_KEY)
@@ -129,11 +134,11 @@ final class MyAiHubExamples {
                 .readTimeout(Duration.ofSeconds(5));
     }
 
-    static AifoChatModel.Builder model(WireMockExtension hub, Clock clock) {
+    public static AifoChatModel.Builder model(WireMockExtension hub, Clock clock) {
         return model(connection(hub), clock);
     }
 
-    static AifoChatModel.Builder model(AifoConnection.Builder connection, Clock clock) {
+    public static AifoChatModel.Builder model(AifoConnection.Builder connection, Clock clock) {
         return AifoChatModel.builder()
                 .connection(connection.build())
                 .clock(clock)
@@ -143,27 +148,27 @@ final class MyAiHubExamples {
     }
 
     /** A body as the hub sends it: UTF-8 bytes, so the Persian text arrives exactly as in the document. */
-    static ResponseDefinitionBuilder json(int status, String body) {
+    public static ResponseDefinitionBuilder json(int status, String body) {
         return aResponse()
                 .withStatus(status)
                 .withHeader("Content-Type", "application/json")
                 .withBody(body.getBytes(StandardCharsets.UTF_8));
     }
 
-    static void reply(WireMockExtension hub, int status, String body) {
+    public static void reply(WireMockExtension hub, int status, String body) {
         hub.stubFor(post(urlEqualTo(PATH)).willReturn(json(status, body)));
     }
 
-    static List<LoggedRequest> requests(WireMockExtension hub) {
+    public static List<LoggedRequest> requests(WireMockExtension hub) {
         return hub.findAll(postRequestedFor(urlEqualTo(PATH)));
     }
 
-    static JsonNode body(LoggedRequest request) {
+    public static JsonNode body(LoggedRequest request) {
         return JSON.readTree(request.getBody());
     }
 
     /** A successful reply from {@code source} with that provider's bucket and the totals as given. */
-    static String success(String model, String source, String period, long openRouterUsed, long openAiUsed) {
+    public static String success(String model, String source, String period, long openRouterUsed, long openAiUsed) {
         return """
                 {"error": false, "reply": "پاسخ", "model": "%s", "source": "%s", "plan": "vip",
                  "usage": {"plan": "vip", "period": "%s", "used": %d, "limit": 830, "remaining": %d},
@@ -183,13 +188,13 @@ final class MyAiHubExamples {
     }
 
     /** A clock a test can move, as time passes across a month's end. */
-    static final class MovableClock extends Clock {
+    public static final class MovableClock extends Clock {
 
         private final AtomicReference<Instant> now;
 
         private final ZoneId zone;
 
-        MovableClock(Instant start) {
+        public MovableClock(Instant start) {
             this(new AtomicReference<>(start), ZoneOffset.UTC);
         }
 
@@ -198,7 +203,7 @@ final class MyAiHubExamples {
             this.zone = zone;
         }
 
-        void set(Instant instant) {
+        public void set(Instant instant) {
             now.set(instant);
         }
 

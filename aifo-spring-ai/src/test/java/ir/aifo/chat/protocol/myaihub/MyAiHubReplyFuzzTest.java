@@ -1,11 +1,10 @@
-package ir.aifo.chat;
+package ir.aifo.chat.protocol.myaihub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ir.aifo.api.AifoException;
 import ir.aifo.api.http.HubReply;
 import ir.aifo.chat.protocol.WireJson;
-import ir.aifo.chat.protocol.myaihub.MyAiHubProtocol;
 import ir.aifo.fuzz.ByteMutator;
 import ir.aifo.fuzz.FuzzCases;
 import ir.aifo.fuzz.FuzzLoop;

@@ -19,10 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.chat.client.ChatClient;
-import org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration;
-import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
-import org.springframework.ai.retry.autoconfigure.SpringAiRetryAutoConfiguration;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -30,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The properties of the full OpenAI-compatible request model bind into the model's default options. */
-class AifoChatPropertiesIssue3Test {
+class AifoChatPropertiesTest {
 
     private static final String KEY = "aifo_sk_live_ISSUE3KEY";
 
@@ -46,12 +42,7 @@ class AifoChatPropertiesIssue3Test {
     @RegisterExtension
     final LogCapture logs = LogCapture.of(AnnotationConfigApplicationContext.class);
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(
-                    SpringAiRetryAutoConfiguration.class,
-                    ToolCallingAutoConfiguration.class,
-                    ChatClientAutoConfiguration.class,
-                    AifoChatAutoConfiguration.class));
+    private final ApplicationContextRunner runner = AifoContextRunner.withStarter();
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -68,8 +59,7 @@ class AifoChatPropertiesIssue3Test {
     }
 
     private ApplicationContextRunner withHub(String... properties) {
-        return runner.withPropertyValues("spring.ai.aifo.base-url=" + hub.baseUrl(), "spring.ai.aifo.api-key=" + KEY)
-                .withPropertyValues(properties);
+        return AifoContextRunner.withHub(hub.baseUrl(), KEY, properties);
     }
 
     @Test

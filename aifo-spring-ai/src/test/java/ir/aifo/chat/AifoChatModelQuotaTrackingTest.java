@@ -7,15 +7,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
-import static ir.aifo.chat.MyAiHubExamples.API_KEY;
-import static ir.aifo.chat.MyAiHubExamples.GPT_QUOTA_MESSAGE;
-import static ir.aifo.chat.MyAiHubExamples.GPT_QUOTA_SPENT;
-import static ir.aifo.chat.MyAiHubExamples.NOT_IN_PLAN;
-import static ir.aifo.chat.MyAiHubExamples.OPENROUTER_QUOTA_SPENT;
-import static ir.aifo.chat.MyAiHubExamples.PATH;
-import static ir.aifo.chat.MyAiHubExamples.json;
-import static ir.aifo.chat.MyAiHubExamples.requests;
-import static ir.aifo.chat.MyAiHubExamples.success;
+import static ir.aifo.chat.protocol.myaihub.MyAiHubExamples.API_KEY;
+import static ir.aifo.chat.protocol.myaihub.MyAiHubExamples.GPT_QUOTA_MESSAGE;
+import static ir.aifo.chat.protocol.myaihub.MyAiHubExamples.GPT_QUOTA_SPENT;
+import static ir.aifo.chat.protocol.myaihub.MyAiHubExamples.NOT_IN_PLAN;
+import static ir.aifo.chat.protocol.myaihub.MyAiHubExamples.OPENROUTER_QUOTA_SPENT;
+import static ir.aifo.chat.protocol.myaihub.MyAiHubExamples.PATH;
+import static ir.aifo.chat.protocol.myaihub.MyAiHubExamples.json;
+import static ir.aifo.chat.protocol.myaihub.MyAiHubExamples.requests;
+import static ir.aifo.chat.protocol.myaihub.MyAiHubExamples.success;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.entry;
@@ -25,7 +25,8 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import ir.aifo.api.AifoModelNotInPlanException;
 import ir.aifo.api.AifoQuotaExceededException;
-import ir.aifo.chat.MyAiHubExamples.MovableClock;
+import ir.aifo.chat.protocol.myaihub.MyAiHubExamples;
+import ir.aifo.chat.protocol.myaihub.MyAiHubExamples.MovableClock;
 import ir.aifo.quota.HubQuota;
 import ir.aifo.quota.InMemoryQuotaTracker;
 import ir.aifo.quota.KeyFingerprint;
@@ -48,7 +49,7 @@ import org.springframework.ai.chat.prompt.Prompt;
  * The quota every MyAIHub reply and quota error reports, kept per key by the tracker, and the calls
  * it stops before they are sent: a VIP key whose GPT bucket runs out while OpenRouter models go on.
  */
-class MyAiHubQuotaTrackingTest {
+class AifoChatModelQuotaTrackingTest {
 
     @RegisterExtension
     static WireMockExtension hub = WireMockExtension.newInstance()

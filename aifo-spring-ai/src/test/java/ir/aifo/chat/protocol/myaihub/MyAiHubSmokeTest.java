@@ -1,4 +1,4 @@
-package ir.aifo.chat;
+package ir.aifo.chat.protocol.myaihub;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -10,6 +10,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import ir.aifo.api.AifoQuotaExceededException;
+import ir.aifo.chat.AifoChatModel;
+import ir.aifo.chat.AifoChatOptions;
+import ir.aifo.chat.AifoConnection;
+import ir.aifo.chat.AifoMetadata;
+import ir.aifo.chat.AifoProtocol;
+import ir.aifo.chat.HubStub;
 import ir.aifo.quota.HubQuota;
 import java.time.Clock;
 import java.time.Instant;

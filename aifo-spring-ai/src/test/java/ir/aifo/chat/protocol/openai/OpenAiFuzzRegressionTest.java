@@ -1,4 +1,4 @@
-package ir.aifo.chat;
+package ir.aifo.chat.protocol.openai;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import ir.aifo.api.AifoRateLimitException;
 import ir.aifo.api.AifoServerException;
+import ir.aifo.chat.AifoChatModel;
+import ir.aifo.chat.HubStub;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

@@ -1,24 +1,24 @@
-package ir.aifo.chat;
+package ir.aifo.chat.protocol.myaihub;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static ir.aifo.chat.MyAiHubExamples.API_KEY;
-import static ir.aifo.chat.MyAiHubExamples.DECEMBER_20;
-import static ir.aifo.chat.MyAiHubExamples.EMPTY_FIELDS;
-import static ir.aifo.chat.MyAiHubExamples.EMPTY_FIELDS_MESSAGE;
-import static ir.aifo.chat.MyAiHubExamples.GPT_QUOTA_MESSAGE;
-import static ir.aifo.chat.MyAiHubExamples.GPT_QUOTA_SPENT;
-import static ir.aifo.chat.MyAiHubExamples.LICENCE_INVALID;
-import static ir.aifo.chat.MyAiHubExamples.LICENCE_MESSAGE;
-import static ir.aifo.chat.MyAiHubExamples.NOT_IN_PLAN;
-import static ir.aifo.chat.MyAiHubExamples.NOT_IN_PLAN_MESSAGE;
-import static ir.aifo.chat.MyAiHubExamples.OPENROUTER_QUOTA_MESSAGE;
-import static ir.aifo.chat.MyAiHubExamples.OPENROUTER_QUOTA_SPENT;
-import static ir.aifo.chat.MyAiHubExamples.PATH;
-import static ir.aifo.chat.MyAiHubExamples.reply;
-import static ir.aifo.chat.MyAiHubExamples.requests;
+import static ir.aifo.chat.protocol.myaihub.MyAiHubExamples.API_KEY;
+import static ir.aifo.chat.protocol.myaihub.MyAiHubExamples.DECEMBER_20;
+import static ir.aifo.chat.protocol.myaihub.MyAiHubExamples.EMPTY_FIELDS;
+import static ir.aifo.chat.protocol.myaihub.MyAiHubExamples.EMPTY_FIELDS_MESSAGE;
+import static ir.aifo.chat.protocol.myaihub.MyAiHubExamples.GPT_QUOTA_MESSAGE;
+import static ir.aifo.chat.protocol.myaihub.MyAiHubExamples.GPT_QUOTA_SPENT;
+import static ir.aifo.chat.protocol.myaihub.MyAiHubExamples.LICENCE_INVALID;
+import static ir.aifo.chat.protocol.myaihub.MyAiHubExamples.LICENCE_MESSAGE;
+import static ir.aifo.chat.protocol.myaihub.MyAiHubExamples.NOT_IN_PLAN;
+import static ir.aifo.chat.protocol.myaihub.MyAiHubExamples.NOT_IN_PLAN_MESSAGE;
+import static ir.aifo.chat.protocol.myaihub.MyAiHubExamples.OPENROUTER_QUOTA_MESSAGE;
+import static ir.aifo.chat.protocol.myaihub.MyAiHubExamples.OPENROUTER_QUOTA_SPENT;
+import static ir.aifo.chat.protocol.myaihub.MyAiHubExamples.PATH;
+import static ir.aifo.chat.protocol.myaihub.MyAiHubExamples.reply;
+import static ir.aifo.chat.protocol.myaihub.MyAiHubExamples.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -30,6 +30,8 @@ import ir.aifo.api.AifoModelNotInPlanException;
 import ir.aifo.api.AifoQuotaExceededException;
 import ir.aifo.api.AifoRateLimitException;
 import ir.aifo.api.AifoServerException;
+import ir.aifo.chat.AifoChatModel;
+import ir.aifo.chat.HubStub;
 import ir.aifo.quota.HubQuota;
 import ir.aifo.quota.QuotaBucket;
 import ir.aifo.testing.LogCapture;
@@ -64,7 +66,7 @@ class MyAiHubErrorsTest {
 
     // The retries' warnings, kept out of the build's output.
     @RegisterExtension
-    final LogCapture retries = LogCapture.of(HubRetry.class);
+    final LogCapture retries = LogCapture.of("ir.aifo.chat.HubRetry");
 
     private final Clock december20 = Clock.fixed(DECEMBER_20, ZoneOffset.UTC);
 

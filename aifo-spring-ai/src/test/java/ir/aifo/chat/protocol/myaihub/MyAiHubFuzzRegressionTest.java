@@ -1,14 +1,17 @@
-package ir.aifo.chat;
+package ir.aifo.chat.protocol.myaihub;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static ir.aifo.chat.MyAiHubExamples.DECEMBER_20;
-import static ir.aifo.chat.MyAiHubExamples.reply;
+import static ir.aifo.chat.protocol.myaihub.MyAiHubExamples.DECEMBER_20;
+import static ir.aifo.chat.protocol.myaihub.MyAiHubExamples.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import ir.aifo.api.AifoBadRequestException;
 import ir.aifo.api.AifoException;
+import ir.aifo.chat.AifoChatModel;
+import ir.aifo.chat.AifoMetadata;
+import ir.aifo.chat.HubStub;
 import ir.aifo.quota.HubQuota;
 import ir.aifo.quota.QuotaBucket;
 import java.time.Clock;
