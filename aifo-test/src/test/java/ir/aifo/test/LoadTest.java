@@ -35,10 +35,10 @@ class LoadTest {
 
     private static final int CALLERS = 500;
 
-    // The simulator's JDK HttpServer keeps at most 200 idle connections and closes the others as they
-    // fall idle; a call that takes one of those from the client's pool finds it closed before any byte
-    // ("header parser received no bytes"), and is retried, as against any server that closes idle
-    // connections. The retries' warnings are kept here, and counted.
+    // The JDK HttpServer under the simulator closes idle connections past 200 (this module's pom lifts
+    // the limit for the tests), and a call that takes such a connection from its client's pool finds it
+    // closed before any byte ("header parser received no bytes") and is retried after the back-off, as
+    // against any server that closes idle connections. Any retry's warning is kept here, and counted.
     @RegisterExtension
     final LogCapture retries = LogCapture.of("ir.aifo.chat.HubRetry");
 
