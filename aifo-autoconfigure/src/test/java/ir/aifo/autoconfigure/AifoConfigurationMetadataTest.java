@@ -8,31 +8,17 @@ import ir.aifo.chat.AifoChatOptions;
 import ir.aifo.chat.AifoConnection;
 import ir.aifo.chat.AifoProtocol;
 import ir.aifo.chat.AifoResponseFormat;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The configuration metadata an IDE reads: the properties with a fixed set of values offer those
  * values, and every value offered is one the model accepts.
  */
 class AifoConfigurationMetadataTest {
-
-    private static JsonNode metadata;
-
-    @BeforeAll
-    static void readGeneratedMetadata() throws IOException {
-        try (InputStream json = AifoConfigurationMetadataTest.class.getResourceAsStream(
-                "/META-INF/spring-configuration-metadata.json")) {
-            metadata = JsonMapper.builder().build().readTree(json);
-        }
-    }
 
     @Test
     void theDialectAndTheResponseFormatTypeAreEnumsSoIdesOfferTheirConstants() {
@@ -90,19 +76,10 @@ class AifoConfigurationMetadataTest {
     }
 
     private static JsonNode hint(String name) {
-        return find("hints", name);
+        return GeneratedMetadata.hint(name);
     }
 
     private static JsonNode property(String name) {
-        return find("properties", name);
-    }
-
-    private static JsonNode find(String group, String name) {
-        for (JsonNode entry : metadata.get(group)) {
-            if (entry.get("name").asString().equals(name)) {
-                return entry;
-            }
-        }
-        throw new AssertionError("No " + group + " entry for " + name + " in the generated metadata");
+        return GeneratedMetadata.property(name);
     }
 }

@@ -4,33 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ir.aifo.chat.AifoChatModel;
 import ir.aifo.chat.AifoConnection;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.util.unit.DataSize;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The connection properties' defaults are the connection's constants: in the fields Boot binds, in the
  * connection they map to, and in the configuration metadata an IDE shows.
  */
 class AifoConnectionPropertiesDefaultsTest {
-
-    private static JsonNode metadata;
-
-    @BeforeAll
-    static void readGeneratedMetadata() throws IOException {
-        try (InputStream json = AifoConnectionPropertiesDefaultsTest.class.getResourceAsStream(
-                "/META-INF/spring-configuration-metadata.json")) {
-            metadata = JsonMapper.builder().build().readTree(json);
-        }
-    }
 
     @Test
     void theMetadataShowsTheConnectionsDefaults() {
@@ -74,14 +59,6 @@ class AifoConnectionPropertiesDefaultsTest {
     }
 
     private static String defaultOf(String property) {
-        String name = AifoConnectionProperties.PREFIX + "." + property;
-        for (JsonNode candidate : metadata.get("properties")) {
-            if (candidate.get("name").asString().equals(name)) {
-                JsonNode value = candidate.get("defaultValue");
-                assertThat(value).as("default of " + name).isNotNull();
-                return value.asString();
-            }
-        }
-        throw new AssertionError("No metadata for " + name);
+        return GeneratedMetadata.defaultValue(AifoConnectionProperties.PREFIX + "." + property);
     }
 }
