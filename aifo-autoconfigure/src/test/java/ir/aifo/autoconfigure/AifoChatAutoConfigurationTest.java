@@ -295,7 +295,7 @@ class AifoChatAutoConfigurationTest {
         withHub().withBean(RetryTemplate.class, () -> oneRetry).run(context -> {
             AifoChatModel model = context.getBean(AifoChatModel.class);
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> model.call(new Prompt("hi")))
-                    .isInstanceOf(ir.aifo.api.AifoServerException.class);
+                    .isInstanceOf(ir.aifo.chat.error.AifoServerException.class);
             assertThat(hub.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions"))))
                     .hasSize(2);
         });

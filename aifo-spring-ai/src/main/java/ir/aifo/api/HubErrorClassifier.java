@@ -1,5 +1,10 @@
 package ir.aifo.api;
 
+import ir.aifo.chat.error.AifoAuthenticationException;
+import ir.aifo.chat.error.AifoBadRequestException;
+import ir.aifo.chat.error.AifoRateLimitException;
+import ir.aifo.chat.error.AifoServerException;
+import ir.aifo.chat.error.HubError;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 /**
- * What a hub says back when a call fails, as typed exceptions, and the rate-limit data it reports.
+ * Reading a hub's failures: the status and body to exception mapping shared by the dialects, the
+ * {@code Retry-After} header, and the redaction of the key from what a hub echoes.
  */
 @NullMarked
 package ir.aifo.api;

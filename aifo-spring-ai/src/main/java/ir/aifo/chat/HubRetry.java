@@ -1,9 +1,9 @@
 package ir.aifo.chat;
 
-import ir.aifo.api.AifoConnectionException;
-import ir.aifo.api.AifoException;
-import ir.aifo.api.AifoRateLimitException;
 import ir.aifo.api.http.Deadline;
+import ir.aifo.chat.error.AifoConnectionException;
+import ir.aifo.chat.error.AifoException;
+import ir.aifo.chat.error.AifoRateLimitException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;

@@ -1,8 +1,8 @@
 package ir.aifo.chat;
 
-import ir.aifo.api.AifoQuotaExceededException;
-import ir.aifo.api.AifoRateLimitException;
-import ir.aifo.api.HubError;
+import ir.aifo.chat.error.AifoQuotaExceededException;
+import ir.aifo.chat.error.AifoRateLimitException;
+import ir.aifo.chat.error.HubError;
 import ir.aifo.chat.protocol.HubProtocol;
 import ir.aifo.quota.HubQuota;
 import ir.aifo.quota.QuotaListener;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import ch.qos.logback.classic.Level;
-import ir.aifo.api.AifoConnectionException;
+import ir.aifo.chat.error.AifoConnectionException;
 import ir.aifo.testing.LogCapture;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;

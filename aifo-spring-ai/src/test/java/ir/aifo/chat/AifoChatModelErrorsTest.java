@@ -8,12 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import ir.aifo.api.AifoAuthenticationException;
-import ir.aifo.api.AifoBadRequestException;
-import ir.aifo.api.AifoConnectionException;
-import ir.aifo.api.AifoException;
-import ir.aifo.api.AifoRateLimitException;
-import ir.aifo.api.AifoServerException;
+import ir.aifo.chat.error.AifoAuthenticationException;
+import ir.aifo.chat.error.AifoBadRequestException;
+import ir.aifo.chat.error.AifoConnectionException;
+import ir.aifo.chat.error.AifoException;
+import ir.aifo.chat.error.AifoRateLimitException;
+import ir.aifo.chat.error.AifoServerException;
 import ir.aifo.testing.LogCapture;
 import java.io.IOException;
 import java.net.InetAddress;

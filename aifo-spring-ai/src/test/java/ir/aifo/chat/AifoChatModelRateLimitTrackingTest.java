@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import ir.aifo.api.AifoRateLimitException;
+import ir.aifo.chat.error.AifoRateLimitException;
 import ir.aifo.quota.HubQuota;
 import ir.aifo.quota.InMemoryQuotaTracker;
 import ir.aifo.quota.QuotaBucket;

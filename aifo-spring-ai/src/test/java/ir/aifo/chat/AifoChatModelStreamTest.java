@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.sun.net.httpserver.HttpServer;
-import ir.aifo.api.AifoAuthenticationException;
-import ir.aifo.api.AifoServerException;
+import ir.aifo.chat.error.AifoAuthenticationException;
+import ir.aifo.chat.error.AifoServerException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.sun.net.httpserver.HttpServer;
-import ir.aifo.api.AifoConnectionException;
+import ir.aifo.chat.error.AifoConnectionException;
 import ir.aifo.testing.LogCapture;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,6 +1,6 @@
 package ir.aifo.fuzz;
 
-import ir.aifo.api.AifoException;
+import ir.aifo.chat.error.AifoException;
 import java.util.function.Supplier;
 import org.opentest4j.AssertionFailedError;
 

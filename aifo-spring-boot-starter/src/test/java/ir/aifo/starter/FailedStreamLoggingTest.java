@@ -7,7 +7,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import ir.aifo.api.AifoAuthenticationException;
+import ir.aifo.chat.error.AifoAuthenticationException;
 import ir.aifo.test.AifoHubSimulator;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

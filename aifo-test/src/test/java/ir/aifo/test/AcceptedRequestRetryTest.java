@@ -3,10 +3,10 @@ package ir.aifo.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import ir.aifo.api.AifoConnectionException;
-import ir.aifo.api.AifoServerException;
 import ir.aifo.chat.AifoChatModel;
 import ir.aifo.chat.AifoConnection;
+import ir.aifo.chat.error.AifoConnectionException;
+import ir.aifo.chat.error.AifoServerException;
 import ir.aifo.testing.LogCapture;
 import java.io.IOException;
 import java.io.OutputStream;

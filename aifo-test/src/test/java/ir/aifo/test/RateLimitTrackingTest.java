@@ -3,9 +3,9 @@ package ir.aifo.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import ir.aifo.api.AifoRateLimitException;
 import ir.aifo.chat.AifoChatModel;
 import ir.aifo.chat.AifoConnection;
+import ir.aifo.chat.error.AifoRateLimitException;
 import ir.aifo.quota.HubQuota;
 import ir.aifo.quota.InMemoryQuotaTracker;
 import ir.aifo.quota.QuotaBucket;

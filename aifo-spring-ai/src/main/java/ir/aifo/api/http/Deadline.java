@@ -1,7 +1,7 @@
 package ir.aifo.api.http;
 
-import ir.aifo.api.AifoConnectionException;
-import ir.aifo.api.HubError;
+import ir.aifo.chat.error.AifoConnectionException;
+import ir.aifo.chat.error.HubError;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 

@@ -1,11 +1,11 @@
 package ir.aifo.api.http;
 
-import ir.aifo.api.AifoConnectionException;
-import ir.aifo.api.AifoServerException;
-import ir.aifo.api.HubError;
 import ir.aifo.api.sse.SseEvent;
 import ir.aifo.api.sse.SseEventReader;
 import ir.aifo.api.sse.SseFormatException;
+import ir.aifo.chat.error.AifoConnectionException;
+import ir.aifo.chat.error.AifoServerException;
+import ir.aifo.chat.error.HubError;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.time.Duration;

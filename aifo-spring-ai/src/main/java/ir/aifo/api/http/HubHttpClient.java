@@ -1,8 +1,8 @@
 package ir.aifo.api.http;
 
-import ir.aifo.api.AifoConnectionException;
-import ir.aifo.api.HubError;
 import ir.aifo.api.sse.SseEvent;
+import ir.aifo.chat.error.AifoConnectionException;
+import ir.aifo.chat.error.HubError;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

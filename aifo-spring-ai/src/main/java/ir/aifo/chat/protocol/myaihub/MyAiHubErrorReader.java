@@ -2,15 +2,15 @@ package ir.aifo.chat.protocol.myaihub;
 
 import static ir.aifo.chat.protocol.myaihub.MyAiHubQuotaReader.text;
 
-import ir.aifo.api.AifoAuthenticationException;
-import ir.aifo.api.AifoBadRequestException;
-import ir.aifo.api.AifoModelNotInPlanException;
-import ir.aifo.api.AifoQuotaExceededException;
-import ir.aifo.api.AifoServerException;
-import ir.aifo.api.HubError;
 import ir.aifo.api.HubErrorClassifier;
 import ir.aifo.api.SecretRedactor;
 import ir.aifo.api.http.HubReply;
+import ir.aifo.chat.error.AifoAuthenticationException;
+import ir.aifo.chat.error.AifoBadRequestException;
+import ir.aifo.chat.error.AifoModelNotInPlanException;
+import ir.aifo.chat.error.AifoQuotaExceededException;
+import ir.aifo.chat.error.AifoServerException;
+import ir.aifo.chat.error.HubError;
 import ir.aifo.chat.protocol.ReplySnippet;
 import ir.aifo.quota.HubQuota;
 import ir.aifo.quota.QuotaBucket;

@@ -2,18 +2,18 @@ package ir.aifo.chat.protocol.myaihub;
 
 import static ir.aifo.chat.protocol.myaihub.MyAiHubQuotaReader.text;
 
-import ir.aifo.api.AifoServerException;
-import ir.aifo.api.HubError;
-import ir.aifo.api.HubRateLimit;
 import ir.aifo.api.SecretRedactor;
 import ir.aifo.api.http.HubReply;
 import ir.aifo.api.http.HubRequest;
 import ir.aifo.chat.AifoChatOptions;
 import ir.aifo.chat.AifoMetadata;
+import ir.aifo.chat.error.AifoServerException;
+import ir.aifo.chat.error.HubError;
 import ir.aifo.chat.protocol.HubProtocol;
 import ir.aifo.chat.protocol.HubStreamDecoder;
 import ir.aifo.chat.protocol.WireJson;
 import ir.aifo.quota.HubQuota;
+import ir.aifo.quota.HubRateLimit;
 import ir.aifo.quota.QuotaBucket;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package ir.aifo.chat.protocol.openai;
 
-import ir.aifo.api.AifoServerException;
-import ir.aifo.api.HubError;
 import ir.aifo.api.HubErrorClassifier;
 import ir.aifo.api.SecretRedactor;
 import ir.aifo.api.http.HubReply;
+import ir.aifo.chat.error.AifoServerException;
+import ir.aifo.chat.error.HubError;
 import ir.aifo.chat.protocol.ReplySnippet;
 import ir.aifo.chat.protocol.WireJson;
 import java.net.URI;

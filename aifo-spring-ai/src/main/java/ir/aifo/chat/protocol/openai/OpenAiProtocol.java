@@ -1,16 +1,16 @@
 package ir.aifo.chat.protocol.openai;
 
-import ir.aifo.api.AifoRateLimitException;
-import ir.aifo.api.AifoServerException;
-import ir.aifo.api.HubError;
-import ir.aifo.api.HubRateLimit;
 import ir.aifo.api.SecretRedactor;
 import ir.aifo.api.http.HubReply;
 import ir.aifo.api.http.HubRequest;
 import ir.aifo.chat.AifoChatOptions;
+import ir.aifo.chat.error.AifoRateLimitException;
+import ir.aifo.chat.error.AifoServerException;
+import ir.aifo.chat.error.HubError;
 import ir.aifo.chat.protocol.HubProtocol;
 import ir.aifo.chat.protocol.HubStreamDecoder;
 import ir.aifo.chat.protocol.WireJson;
+import ir.aifo.quota.HubRateLimit;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;

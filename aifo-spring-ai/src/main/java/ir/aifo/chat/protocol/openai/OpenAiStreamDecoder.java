@@ -1,11 +1,11 @@
 package ir.aifo.chat.protocol.openai;
 
-import ir.aifo.api.AifoServerException;
-import ir.aifo.api.HubError;
-import ir.aifo.api.HubRateLimit;
 import ir.aifo.api.sse.SseEvent;
+import ir.aifo.chat.error.AifoServerException;
+import ir.aifo.chat.error.HubError;
 import ir.aifo.chat.protocol.HubStreamDecoder;
 import ir.aifo.quota.HubQuota;
+import ir.aifo.quota.HubRateLimit;
 import java.net.http.HttpHeaders;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;

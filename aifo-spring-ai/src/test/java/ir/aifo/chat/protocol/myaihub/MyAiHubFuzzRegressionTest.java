@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import ir.aifo.api.AifoBadRequestException;
-import ir.aifo.api.AifoException;
 import ir.aifo.chat.AifoChatModel;
 import ir.aifo.chat.AifoMetadata;
 import ir.aifo.chat.HubStub;
+import ir.aifo.chat.error.AifoBadRequestException;
+import ir.aifo.chat.error.AifoException;
 import ir.aifo.quota.HubQuota;
 import ir.aifo.quota.QuotaBucket;
 import java.time.Clock;

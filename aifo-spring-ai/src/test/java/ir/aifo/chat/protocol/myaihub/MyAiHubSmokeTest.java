@@ -9,13 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import ir.aifo.api.AifoQuotaExceededException;
 import ir.aifo.chat.AifoChatModel;
 import ir.aifo.chat.AifoChatOptions;
 import ir.aifo.chat.AifoConnection;
 import ir.aifo.chat.AifoMetadata;
 import ir.aifo.chat.AifoProtocol;
 import ir.aifo.chat.HubStub;
+import ir.aifo.chat.error.AifoQuotaExceededException;
 import ir.aifo.quota.HubQuota;
 import java.time.Clock;
 import java.time.Instant;

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import ir.aifo.api.AifoRateLimitException;
-import ir.aifo.api.AifoServerException;
 import ir.aifo.chat.AifoChatModel;
 import ir.aifo.chat.HubStub;
+import ir.aifo.chat.error.AifoRateLimitException;
+import ir.aifo.chat.error.AifoServerException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

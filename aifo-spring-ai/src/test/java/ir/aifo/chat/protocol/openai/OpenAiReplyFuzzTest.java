@@ -2,8 +2,8 @@ package ir.aifo.chat.protocol.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ir.aifo.api.AifoException;
 import ir.aifo.api.http.HubReply;
+import ir.aifo.chat.error.AifoException;
 import ir.aifo.chat.protocol.WireJson;
 import ir.aifo.chat.protocol.openai.ChatCompletionGenerator.GeneratedCompletion;
 import ir.aifo.fuzz.ByteMutator;

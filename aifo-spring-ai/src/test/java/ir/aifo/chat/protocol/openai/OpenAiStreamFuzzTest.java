@@ -2,9 +2,9 @@ package ir.aifo.chat.protocol.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ir.aifo.api.AifoServerException;
 import ir.aifo.api.sse.SseEvent;
 import ir.aifo.chat.AifoMetadata;
+import ir.aifo.chat.error.AifoServerException;
 import ir.aifo.chat.protocol.HubStreamDecoder;
 import ir.aifo.chat.protocol.openai.ChunkStreamGenerator.ExpectedToolCall;
 import ir.aifo.chat.protocol.openai.ChunkStreamGenerator.GeneratedChunkStream;

@@ -1,8 +1,8 @@
 package ir.aifo.sample.cli;
 
-import ir.aifo.api.AifoAuthenticationException;
-import ir.aifo.api.AifoConnectionException;
-import ir.aifo.api.AifoException;
+import ir.aifo.chat.error.AifoAuthenticationException;
+import ir.aifo.chat.error.AifoConnectionException;
+import ir.aifo.chat.error.AifoException;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.util.StringUtils;
 

@@ -3,9 +3,9 @@ package ir.aifo.sample.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ir.aifo.api.AifoServerException;
 import ir.aifo.chat.AifoChatModel;
 import ir.aifo.chat.AifoConnection;
+import ir.aifo.chat.error.AifoServerException;
 import ir.aifo.test.AifoHubSimulator;
 import ir.aifo.test.AifoSimulatorExtension;
 import ir.aifo.test.SimulatedFault;

@@ -2,7 +2,7 @@ package ir.aifo.sample.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ir.aifo.api.HubRateLimit;
+import ir.aifo.quota.HubRateLimit;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.metadata.EmptyRateLimit;

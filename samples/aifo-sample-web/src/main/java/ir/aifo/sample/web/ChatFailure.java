@@ -1,13 +1,13 @@
 package ir.aifo.sample.web;
 
-import ir.aifo.api.AifoAuthenticationException;
-import ir.aifo.api.AifoBadRequestException;
-import ir.aifo.api.AifoConnectionException;
-import ir.aifo.api.AifoException;
-import ir.aifo.api.AifoModelNotInPlanException;
-import ir.aifo.api.AifoQuotaExceededException;
-import ir.aifo.api.AifoRateLimitException;
-import ir.aifo.api.AifoServerException;
+import ir.aifo.chat.error.AifoAuthenticationException;
+import ir.aifo.chat.error.AifoBadRequestException;
+import ir.aifo.chat.error.AifoConnectionException;
+import ir.aifo.chat.error.AifoException;
+import ir.aifo.chat.error.AifoModelNotInPlanException;
+import ir.aifo.chat.error.AifoQuotaExceededException;
+import ir.aifo.chat.error.AifoRateLimitException;
+import ir.aifo.chat.error.AifoServerException;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 

@@ -2,11 +2,11 @@ package ir.aifo.sample.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ir.aifo.api.AifoBadRequestException;
-import ir.aifo.api.AifoConnectionException;
-import ir.aifo.api.AifoModelNotInPlanException;
-import ir.aifo.api.AifoServerException;
-import ir.aifo.api.HubError;
+import ir.aifo.chat.error.AifoBadRequestException;
+import ir.aifo.chat.error.AifoConnectionException;
+import ir.aifo.chat.error.AifoModelNotInPlanException;
+import ir.aifo.chat.error.AifoServerException;
+import ir.aifo.chat.error.HubError;
 import java.net.ConnectException;
 import org.junit.jupiter.api.Test;
 import reactor.core.Exceptions;

@@ -1,4 +1,4 @@
-package ir.aifo.api;
+package ir.aifo.chat.error;
 
 import ir.aifo.quota.HubQuota;
 import java.time.Duration;

@@ -1,7 +1,5 @@
-package ir.aifo.api;
+package ir.aifo.quota;
 
-import ir.aifo.quota.HubQuota;
-import ir.aifo.quota.QuotaBucket;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;

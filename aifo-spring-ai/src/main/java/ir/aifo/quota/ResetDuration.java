@@ -1,4 +1,4 @@
-package ir.aifo.api;
+package ir.aifo.quota;
 
 import java.math.BigDecimal;
 import java.time.Duration;

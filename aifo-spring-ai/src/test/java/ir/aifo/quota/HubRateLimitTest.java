@@ -1,10 +1,8 @@
-package ir.aifo.api;
+package ir.aifo.quota;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-import ir.aifo.quota.HubQuota;
-import ir.aifo.quota.QuotaBucket;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package ir.aifo.api;
+package ir.aifo.chat.error;
 
 import java.io.Serializable;
 import org.jspecify.annotations.Nullable;

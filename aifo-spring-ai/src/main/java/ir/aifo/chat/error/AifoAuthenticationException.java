@@ -1,4 +1,4 @@
-package ir.aifo.api;
+package ir.aifo.chat.error;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.ai.retry.NonTransientAiException;

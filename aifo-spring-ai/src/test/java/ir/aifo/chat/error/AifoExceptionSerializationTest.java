@@ -1,4 +1,4 @@
-package ir.aifo.api;
+package ir.aifo.chat.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -126,7 +126,8 @@ class AifoExceptionSerializationTest {
     // Found by reflection so that a getter added later is checked without anyone remembering to list it.
     private static List<Method> gettersOf(RuntimeException exception) {
         return Arrays.stream(exception.getClass().getMethods())
-                .filter(method -> method.getDeclaringClass().getPackageName().equals("ir.aifo.api"))
+                .filter(method ->
+                        method.getDeclaringClass().getPackageName().equals(AifoException.class.getPackageName()))
                 .filter(method -> method.getName().startsWith("get") && method.getParameterCount() == 0)
                 .sorted(Comparator.comparing(Method::getName))
                 .toList();

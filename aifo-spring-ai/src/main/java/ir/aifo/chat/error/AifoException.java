@@ -1,4 +1,4 @@
-package ir.aifo.api;
+package ir.aifo.chat.error;
 
 /**
  * Implemented by every exception this library throws for a failed hub call, so callers can read
