@@ -3,15 +3,15 @@ package ir.aifo.chat;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
-import ir.aifo.api.http.Deadline;
-import ir.aifo.api.http.HubHttpClient;
-import ir.aifo.api.http.HubRequest;
-import ir.aifo.api.http.WireLogger;
 import ir.aifo.chat.error.AifoQuotaExceededException;
 import ir.aifo.chat.error.AifoRateLimitException;
-import ir.aifo.chat.protocol.HubProtocol;
-import ir.aifo.chat.protocol.HubStreamDecoder;
-import ir.aifo.chat.protocol.WireJson;
+import ir.aifo.internal.http.Deadline;
+import ir.aifo.internal.http.HubHttpClient;
+import ir.aifo.internal.http.HubRequest;
+import ir.aifo.internal.http.WireLogger;
+import ir.aifo.internal.protocol.HubProtocol;
+import ir.aifo.internal.protocol.HubStreamDecoder;
+import ir.aifo.internal.protocol.WireJson;
 import ir.aifo.quota.InMemoryQuotaTracker;
 import ir.aifo.quota.KeyFingerprint;
 import ir.aifo.quota.QuotaListener;
@@ -256,7 +256,7 @@ public final class AifoChatModel implements ChatModel {
         AifoChatOptions options = (AifoChatOptions) request.getOptions();
         quota.checkBeforeSending(options.getModel());
         List<ToolDefinition> tools = toolCallingManager.resolveToolDefinitions(options);
-        return protocol.createRequest(request, options, tools, stream);
+        return protocol.createRequest(request, RequestOptionsMapping.of(options), tools, stream);
     }
 
     /** The prompt with its options merged over the defaults, checked before anything is sent. */

@@ -1,5 +1,6 @@
 package ir.aifo.chat;
 
+import ir.aifo.internal.protocol.RequestOptions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,7 +28,7 @@ import org.springframework.ai.tool.ToolCallback;
 public final class AifoChatOptions implements ToolCallingChatOptions, StructuredOutputChatOptions {
 
     /** The {@code toolChoice} values that are modes; any other value names the one function to call. */
-    public static final List<String> TOOL_CHOICE_MODES = List.of("none", "auto", "required");
+    public static final List<String> TOOL_CHOICE_MODES = RequestOptions.TOOL_CHOICE_MODES;
 
     private final @Nullable String model;
     private final @Nullable Double temperature;

@@ -1,5 +1,7 @@
 package ir.aifo.chat;
 
+import ir.aifo.internal.protocol.MetadataKeys;
+
 /**
  * The metadata keys this library adds to Spring AI's responses and messages.
  *
@@ -8,22 +10,22 @@ package ir.aifo.chat;
 public final class AifoMetadata {
 
     /** Response metadata: the {@link ir.aifo.quota.HubQuota} the hub reported with the reply. */
-    public static final String QUOTA = "aifo.quota";
+    public static final String QUOTA = MetadataKeys.QUOTA;
 
     /** Response metadata: the key's plan, such as {@code vip} (MyAIHub). */
-    public static final String PLAN = "aifo.plan";
+    public static final String PLAN = MetadataKeys.PLAN;
 
     /** Response metadata: the provider that answered, {@code openrouter} or {@code openai} (MyAIHub). */
-    public static final String SOURCE = "aifo.source";
+    public static final String SOURCE = MetadataKeys.SOURCE;
 
     /** Assistant message metadata: the model's reasoning; in a stream, all of it so far. */
-    public static final String REASONING_CONTENT = "reasoningContent";
+    public static final String REASONING_CONTENT = MetadataKeys.REASONING_CONTENT;
 
     /** Assistant message metadata, in a stream: the piece of reasoning one chunk added. */
-    public static final String REASONING_DELTA = "reasoningDelta";
+    public static final String REASONING_DELTA = MetadataKeys.REASONING_DELTA;
 
     /** Assistant message metadata: the spoken answer, when audio output was asked for. */
-    public static final String AUDIO = "audio";
+    public static final String AUDIO = MetadataKeys.AUDIO;
 
     private AifoMetadata() {}
 }

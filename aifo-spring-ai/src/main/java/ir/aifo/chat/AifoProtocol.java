@@ -1,8 +1,8 @@
 package ir.aifo.chat;
 
-import ir.aifo.chat.protocol.HubProtocol;
-import ir.aifo.chat.protocol.myaihub.MyAiHubProtocol;
-import ir.aifo.chat.protocol.openai.OpenAiProtocol;
+import ir.aifo.internal.protocol.HubProtocol;
+import ir.aifo.internal.protocol.myaihub.MyAiHubProtocol;
+import ir.aifo.internal.protocol.openai.OpenAiProtocol;
 import java.time.Clock;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,7 +16,7 @@ public enum AifoProtocol {
     /** OpenAI-compatible chat completions with a Bearer key: AiFO and TokenHub. */
     OPENAI(OpenAiProtocol.DEFAULT_COMPLETIONS_PATH) {
         @Override
-        public HubProtocol create(String apiKey, String completionsPath, JsonMapper json, Clock clock) {
+        HubProtocol create(String apiKey, String completionsPath, JsonMapper json, Clock clock) {
             return new OpenAiProtocol(apiKey, completionsPath, json, clock);
         }
     },
@@ -24,7 +24,7 @@ public enum AifoProtocol {
     /** MyAIHub's own endpoint, with the key in the body and monthly per-provider quotas. */
     MYAIHUB(MyAiHubProtocol.DEFAULT_COMPLETIONS_PATH) {
         @Override
-        public HubProtocol create(String apiKey, String completionsPath, JsonMapper json, Clock clock) {
+        HubProtocol create(String apiKey, String completionsPath, JsonMapper json, Clock clock) {
             return new MyAiHubProtocol(apiKey, completionsPath, json, clock);
         }
     };
@@ -41,5 +41,5 @@ public enum AifoProtocol {
     }
 
     /** A protocol instance that authenticates with {@code apiKey} and posts to {@code completionsPath}. */
-    public abstract HubProtocol create(String apiKey, String completionsPath, JsonMapper json, Clock clock);
+    abstract HubProtocol create(String apiKey, String completionsPath, JsonMapper json, Clock clock);
 }

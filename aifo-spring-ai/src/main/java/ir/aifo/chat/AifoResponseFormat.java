@@ -1,5 +1,6 @@
 package ir.aifo.chat;
 
+import ir.aifo.internal.protocol.RequestOptions;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
@@ -19,7 +20,7 @@ public record AifoResponseFormat(
         @Nullable Boolean strict) {
 
     /** The name given to a schema that comes from Spring AI's structured output. */
-    public static final String DEFAULT_SCHEMA_NAME = "response";
+    public static final String DEFAULT_SCHEMA_NAME = RequestOptions.ResponseFormatOption.DEFAULT_SCHEMA_NAME;
 
     public AifoResponseFormat {
         Assert.notNull(type, "type must not be null");

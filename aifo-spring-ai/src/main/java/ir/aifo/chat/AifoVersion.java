@@ -10,7 +10,7 @@ import java.util.Properties;
  *
  * @since 0.1.0
  */
-public final class AifoVersion {
+final class AifoVersion {
 
     private static final String VERSION = load();
 

@@ -1,9 +1,9 @@
 package ir.aifo.chat;
 
-import ir.aifo.api.http.Deadline;
 import ir.aifo.chat.error.AifoConnectionException;
 import ir.aifo.chat.error.AifoException;
 import ir.aifo.chat.error.AifoRateLimitException;
+import ir.aifo.internal.http.Deadline;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;

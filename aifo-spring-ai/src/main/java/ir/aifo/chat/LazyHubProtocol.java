@@ -1,9 +1,10 @@
 package ir.aifo.chat;
 
-import ir.aifo.api.http.HubReply;
-import ir.aifo.api.http.HubRequest;
-import ir.aifo.chat.protocol.HubProtocol;
-import ir.aifo.chat.protocol.HubStreamDecoder;
+import ir.aifo.internal.http.HubReply;
+import ir.aifo.internal.http.HubRequest;
+import ir.aifo.internal.protocol.HubProtocol;
+import ir.aifo.internal.protocol.HubStreamDecoder;
+import ir.aifo.internal.protocol.RequestOptions;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -34,8 +35,7 @@ final class LazyHubProtocol implements HubProtocol {
     }
 
     @Override
-    public HubRequest createRequest(
-            Prompt prompt, AifoChatOptions options, List<ToolDefinition> tools, boolean stream) {
+    public HubRequest createRequest(Prompt prompt, RequestOptions options, List<ToolDefinition> tools, boolean stream) {
         return protocol().createRequest(prompt, options, tools, stream);
     }
 

@@ -3,7 +3,7 @@ package ir.aifo.chat;
 import ir.aifo.chat.error.AifoQuotaExceededException;
 import ir.aifo.chat.error.AifoRateLimitException;
 import ir.aifo.chat.error.HubError;
-import ir.aifo.chat.protocol.HubProtocol;
+import ir.aifo.internal.protocol.HubProtocol;
 import ir.aifo.quota.HubQuota;
 import ir.aifo.quota.QuotaListener;
 import ir.aifo.quota.QuotaTracker;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import ch.qos.logback.classic.Level;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import ir.aifo.chat.protocol.myaihub.MyAiHubExamples;
+import ir.aifo.internal.protocol.myaihub.MyAiHubExamples;
 import ir.aifo.testing.LogCapture;
 import java.time.Clock;
 import java.time.ZoneOffset;

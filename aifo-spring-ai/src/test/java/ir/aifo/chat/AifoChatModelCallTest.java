@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import ir.aifo.chat.protocol.openai.CompletionUsage;
+import ir.aifo.internal.protocol.openai.CompletionUsage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,0 +1,265 @@
+package ir.aifo.internal.http;
+
+import ir.aifo.chat.error.AifoConnectionException;
+import ir.aifo.chat.error.AifoServerException;
+import ir.aifo.chat.error.HubError;
+import ir.aifo.internal.sse.SseEvent;
+import ir.aifo.internal.sse.SseEventReader;
+import ir.aifo.internal.sse.SseFormatException;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.FluxSink;
+
+/**
+ * Receives a response body as it arrives, decodes its Server-Sent Events, turns each into an element
+ * and pushes it to a sink; fails the sink when the hub falls silent for longer than the idle timeout,
+ * or when the stream runs past its deadline.
+ *
+ * <p>Bytes are requested from the hub one buffer at a time, and only while the sink's subscriber wants
+ * more: a slow subscriber slows the socket instead of queueing the whole stream in memory. Silence is
+ * counted only while a buffer has been requested and has not arrived, so the time a subscriber takes
+ * over an element is never blamed on the hub.
+ *
+ * <p>The stream ends when the decoder says the hub's reply is complete (OpenAI's {@code [DONE]}), not
+ * only when the body ends: a hub or proxy that keeps the body open after its last event would
+ * otherwise turn a complete answer into a timeout. The rest of such a body is then read and dropped
+ * for a short grace, so that a connection the hub does end can go back to the pool, and abandoned
+ * (the connection closed) when it does not.
+ */
+final class EventStreamSubscriber<T> implements HttpResponse.BodySubscriber<Void> {
+
+    /** How long a body may go on after the hub's final event before the connection is closed. */
+    static final Duration AFTER_END_GRACE = Duration.ofSeconds(2);
+
+    private final FluxSink<T> sink;
+
+    private final Function<SseEvent, @Nullable T> decoder;
+
+    private final BooleanSupplier replyComplete;
+
+    private final SseEventReader reader = new SseEventReader();
+
+    private final CompletableFuture<Void> body = new CompletableFuture<>();
+
+    private final AtomicBoolean terminated = new AtomicBoolean();
+
+    // A buffer was requested from the client and has not arrived yet.
+    private final AtomicBoolean awaitingBytes = new AtomicBoolean();
+
+    private final SilenceWatch silence;
+
+    private final @Nullable Deadline deadline;
+
+    private final String source;
+
+    private volatile boolean draining;
+
+    private volatile @Nullable SilenceWatch drain;
+
+    private volatile Flow.@Nullable Subscription subscription;
+
+    /**
+     * @param replyComplete whether the events decoded so far complete the hub's reply
+     * @param deadline when the whole stream must be over; {@code null} for no limit but the silence
+     */
+    EventStreamSubscriber(
+            FluxSink<T> sink,
+            Function<SseEvent, @Nullable T> decoder,
+            BooleanSupplier replyComplete,
+            Duration idleTimeout,
+            @Nullable Deadline deadline,
+            String source) {
+        this.sink = sink;
+        this.decoder = decoder;
+        this.replyComplete = replyComplete;
+        this.deadline = deadline;
+        this.silence = new SilenceWatch(idleTimeout, this::failSilent, deadline, this::failLate);
+        this.source = source;
+        sink.onRequest(demand -> requestMore());
+    }
+
+    @Override
+    public CompletionStage<Void> getBody() {
+        return body;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+        this.subscription = subscription;
+        if (terminated.get()) {
+            subscription.cancel();
+            return;
+        }
+        silence.start();
+        silence.pause();
+        requestMore();
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+        if (draining) {
+            requestNext();
+            return;
+        }
+        // Not waiting for the hub while its bytes are decoded and handed to the subscriber.
+        silence.pause();
+        try {
+            for (ByteBuffer buffer : buffers) {
+                if (terminated.get()) {
+                    return;
+                }
+                reader.feed(buffer, this::push);
+            }
+        } catch (SseFormatException malformed) {
+            fail(new AifoServerException(
+                    "The event stream from " + source + " is malformed: " + malformed.getMessage(),
+                    HubError.of(200, null),
+                    malformed));
+            return;
+        } catch (RuntimeException rejectedByConsumer) {
+            fail(rejectedByConsumer);
+            return;
+        } finally {
+            awaitingBytes.set(false);
+        }
+        if (draining) {
+            requestNext();
+        } else {
+            requestMore();
+        }
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+        SilenceWatch afterEnd = drain;
+        if (afterEnd != null) {
+            afterEnd.stop();
+        }
+        // The same fault as a call's broken body, so the same type: the connection failed, not the hub's reply.
+        fail(new AifoConnectionException(
+                "The event stream from " + source + " (HTTP 200) broke off before its end: " + failure.getMessage(),
+                HubError.of(200, null),
+                failure));
+        body.complete(null);
+    }
+
+    @Override
+    public void onComplete() {
+        SilenceWatch afterEnd = drain;
+        if (afterEnd != null) {
+            afterEnd.stop();
+        }
+        if (!terminated.get()) {
+            try {
+                reader.finish(this::push);
+            } catch (RuntimeException failure) {
+                fail(failure);
+                return;
+            }
+            if (terminated.compareAndSet(false, true)) {
+                silence.stop();
+                sink.complete();
+            }
+        }
+        body.complete(null);
+    }
+
+    private void push(SseEvent event) {
+        if (terminated.get()) {
+            return;
+        }
+        T element = decoder.apply(event);
+        if (element != null) {
+            sink.next(element);
+        }
+        if (replyComplete.getAsBoolean()) {
+            completeBeforeBodyEnds();
+        }
+    }
+
+    private void completeBeforeBodyEnds() {
+        if (terminated.compareAndSet(false, true)) {
+            silence.stop();
+            SilenceWatch afterEnd = new SilenceWatch(AFTER_END_GRACE, this::abandonBody);
+            drain = afterEnd;
+            draining = true;
+            afterEnd.start();
+            sink.complete();
+        }
+    }
+
+    // Asks for the next buffer when the subscriber wants more and none is on its way.
+    private void requestMore() {
+        Flow.Subscription current = subscription;
+        if (current == null || terminated.get() || sink.requestedFromDownstream() <= 0) {
+            return;
+        }
+        if (awaitingBytes.compareAndSet(false, true)) {
+            silence.resume();
+            current.request(1);
+        }
+    }
+
+    private void requestNext() {
+        Flow.Subscription current = subscription;
+        if (current != null) {
+            current.request(1);
+        }
+    }
+
+    // The hub kept the body open after its final event: close the connection rather than wait on it.
+    private void abandonBody() {
+        Flow.Subscription current = subscription;
+        if (current != null) {
+            current.cancel();
+        }
+        body.complete(null);
+    }
+
+    /** Ends the stream with {@code failure} unless it has already ended. */
+    void fail(Throwable failure) {
+        if (cancel()) {
+            sink.error(failure);
+        }
+    }
+
+    /**
+     * Stops reading because the consumer went away; closes the connection.
+     *
+     * @return whether the stream was still live, {@code false} when it had already ended
+     */
+    boolean cancel() {
+        boolean live = terminated.compareAndSet(false, true);
+        if (live) {
+            silence.stop();
+            Flow.Subscription current = subscription;
+            if (current != null) {
+                current.cancel();
+            }
+            body.complete(null);
+        }
+        return live;
+    }
+
+    private void failSilent() {
+        fail(new AifoConnectionException(
+                "The event stream from " + source + " was silent for longer than the read timeout of "
+                        + silence.limitMillis() + " ms",
+                HubError.of(200, null)));
+    }
+
+    private void failLate() {
+        String limit = deadline == null ? "its deadline" : "the " + deadline.describe();
+        fail(new AifoConnectionException(
+                "The event stream from " + source + " did not finish within " + limit, HubError.of(200, null)));
+    }
+}

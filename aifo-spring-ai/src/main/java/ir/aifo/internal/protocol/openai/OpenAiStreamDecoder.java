@@ -1,0 +1,140 @@
+package ir.aifo.internal.protocol.openai;
+
+import ir.aifo.chat.error.AifoServerException;
+import ir.aifo.chat.error.HubError;
+import ir.aifo.internal.protocol.HubStreamDecoder;
+import ir.aifo.internal.sse.SseEvent;
+import ir.aifo.quota.HubQuota;
+import ir.aifo.quota.HubRateLimit;
+import java.net.http.HttpHeaders;
+import java.time.Clock;
+import org.jspecify.annotations.Nullable;
+import org.springframework.ai.chat.model.ChatResponse;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Decodes one chat-completions stream: a {@code data:} event per chunk, an error object if the hub
+ * fails mid-way, and {@code data: [DONE]} at the end; a stream that stops before that is an error.
+ */
+final class OpenAiStreamDecoder implements HubStreamDecoder {
+
+    private static final String DONE = "[DONE]";
+
+    private final JsonMapper json;
+
+    private final ChatCompletionReader completions;
+
+    private final OpenAiReplyMapper replies;
+
+    private final OpenAiErrorReader errors;
+
+    private final Clock clock;
+
+    private final StreamedToolCalls toolCalls = new StreamedToolCalls();
+
+    private final StreamedReasoning reasoning = new StreamedReasoning();
+
+    private @Nullable HubRateLimit rateLimit;
+
+    private @Nullable HubQuota quota;
+
+    private @Nullable String lastId;
+
+    private @Nullable String lastModel;
+
+    private int chunks;
+
+    private boolean done;
+
+    OpenAiStreamDecoder(
+            JsonMapper json,
+            ChatCompletionReader completions,
+            OpenAiReplyMapper replies,
+            OpenAiErrorReader errors,
+            Clock clock) {
+        this.json = json;
+        this.completions = completions;
+        this.replies = replies;
+        this.errors = errors;
+        this.clock = clock;
+    }
+
+    @Override
+    public void onHeaders(HttpHeaders headers) {
+        rateLimit = HubRateLimit.fromHeaders(headers).orElse(null);
+        quota = rateLimit == null ? null : rateLimit.toQuota(clock.instant());
+    }
+
+    @Override
+    public @Nullable ChatResponse decode(SseEvent event) {
+        if (done) {
+            return null;
+        }
+        String data = event.data();
+        if (data.equals(DONE) || data.trim().equals(DONE)) {
+            done = true;
+            ChatCompletion rest = toolCalls.drainAll(lastId, lastModel);
+            return rest == null ? null : replies.toChatResponse(rest, rateLimit, quota, reasoning);
+        }
+        // A decoder is not told the address; an error in the stream is named without the hub's host.
+        if ("error".equals(event.event())) {
+            throw errors.fromErrorMember(parseTree(data), 200, null);
+        }
+        ChatCompletion chunk = parseChunk(data);
+        if (OpenAiErrorReader.isError(chunk.error())) {
+            throw errors.fromErrorMember(chunk.error(), 200, null);
+        }
+        chunks++;
+        lastId = chunk.id() != null ? chunk.id() : lastId;
+        lastModel = chunk.model() != null ? chunk.model() : lastModel;
+        ChatCompletion emitted = toolCalls.absorb(chunk);
+        return emitted == null ? null : replies.toChatResponse(emitted, rateLimit, quota, reasoning);
+    }
+
+    @Override
+    public boolean isComplete() {
+        return done;
+    }
+
+    @Override
+    public void onEnd() {
+        if (!done) {
+            throw new AifoServerException(
+                    "The hub's stream ended after " + chunks + " chunks without its closing 'data: [DONE]': the reply"
+                            + " is incomplete",
+                    HubError.of(200, null));
+        }
+    }
+
+    private ChatCompletion parseChunk(String data) {
+        ChatCompletion chunk;
+        try {
+            chunk = completions.read(data);
+        } catch (JacksonException unreadable) {
+            throw unreadable(unreadable.getOriginalMessage(), unreadable);
+        }
+        // "data: null" is valid JSON that Jackson reads as no chunk at all.
+        if (chunk == null) {
+            throw unreadable("the event's data is null", null);
+        }
+        return chunk;
+    }
+
+    private JsonNode parseTree(String data) {
+        try {
+            return json.readTree(data);
+        } catch (JacksonException unreadable) {
+            return json.getNodeFactory().stringNode(data);
+        }
+    }
+
+    private AifoServerException unreadable(String reason, @Nullable JacksonException cause) {
+        return new AifoServerException(
+                "The hub sent a stream event that is not a chat-completion chunk (after " + chunks + " chunks): "
+                        + reason,
+                HubError.of(200, null),
+                cause);
+    }
+}
