@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1.0
  */
-public final class RetryAfter {
+final class RetryAfter {
 
     /**
      * The longest wait reported: about 292 years, the most a {@link Duration} converts to nanoseconds

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MyAiHubRequest(
+record MyAiHubRequest(
         @JsonProperty("api_key") String apiKey,
         String model,
         String prompt,

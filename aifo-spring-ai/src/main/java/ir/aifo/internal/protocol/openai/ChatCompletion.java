@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  * @param error set when the hub reports an error inside a body with status 200, or inside a stream
  * @since 0.1.0
  */
-public record ChatCompletion(
+record ChatCompletion(
         @Nullable String id,
         @Nullable String object,
         @Nullable Long created,

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ChatCompletionMessage(
+record ChatCompletionMessage(
         String role,
         @Nullable Object content,
         @Nullable String name,

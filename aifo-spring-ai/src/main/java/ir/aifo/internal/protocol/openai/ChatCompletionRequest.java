@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ChatCompletionRequest(
+record ChatCompletionRequest(
         String model,
         List<ChatCompletionMessage> messages,
         @Nullable Double temperature,

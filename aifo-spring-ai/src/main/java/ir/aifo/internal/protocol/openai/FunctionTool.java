@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
  *
  * @since 0.1.0
  */
-public record FunctionTool(String type, Function function) {
+record FunctionTool(String type, Function function) {
 
     public static FunctionTool of(String name, String description, String parametersSchema) {
         return new FunctionTool("function", new Function(name, description, parametersSchema));
