@@ -1,5 +1,6 @@
 package ir.aifo.autoconfigure;
 
+import ir.aifo.chat.AifoChatModel;
 import ir.aifo.chat.AifoChatOptions;
 import ir.aifo.chat.AifoResponseFormat;
 import java.util.List;
@@ -22,7 +23,7 @@ public class AifoChatProperties {
     private @Nullable String completionsPath;
 
     /** Model id, as provider/modelId on AiFO. */
-    private String model = "openai/gpt-5-mini";
+    private String model = AifoChatModel.DEFAULT_MODEL;
 
     /** Sampling temperature, 0 to 2. */
     private @Nullable Double temperature;

@@ -327,7 +327,7 @@ class AifoChatAutoConfigurationTest {
     @Test
     void configurationMetadataDescribesThePropertiesWithDefaults() {
         JsonNode model = GeneratedMetadata.property("spring.ai.aifo.chat.model");
-        assertThat(model.get("defaultValue").asString()).isEqualTo("openai/gpt-5-mini");
+        assertThat(model.get("defaultValue").asString()).isEqualTo(AifoChatModel.DEFAULT_MODEL);
         assertThat(model.get("description").asString()).isNotBlank();
         assertThat(GeneratedMetadata.defaultValue("spring.ai.aifo.base-url")).isEqualTo("https://api.haftominhonar.ir");
         assertThat(GeneratedMetadata.property("spring.ai.aifo.chat.temperature")

@@ -57,6 +57,9 @@ import reactor.core.scheduler.Schedulers;
  */
 public final class AifoChatModel implements ChatModel {
 
+    /** The model a request asks for when neither the defaults nor the request name one. */
+    public static final String DEFAULT_MODEL = "openai/gpt-5-mini";
+
     /** The provider name in observations and metrics. */
     public static final String PROVIDER = "aifo";
 
@@ -306,7 +309,7 @@ public final class AifoChatModel implements ChatModel {
 
         private @Nullable AifoConnection connection;
         private AifoChatOptions defaultOptions =
-                AifoChatOptions.builder().model("openai/gpt-5-mini").build();
+                AifoChatOptions.builder().model(DEFAULT_MODEL).build();
         private RetryTemplate retryTemplate = RetryUtils.DEFAULT_RETRY_TEMPLATE;
         private @Nullable Duration maxRetryAfter = DEFAULT_MAX_RETRY_AFTER;
         private boolean retryAccepted;
