@@ -1,6 +1,7 @@
 package ir.aifo.autoconfigure;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -20,6 +21,8 @@ class AutoConfigurationBoundaryTest {
 
     @Test
     void usesNoInternalTypeOfTheLibrary() {
+        // A rule over no classes would pass whatever the code: the auto-configuration must be there to check.
+        assertThat(AUTO_CONFIGURATION.contain(AifoChatAutoConfiguration.class)).isTrue();
         noClasses()
                 .that()
                 .resideInAPackage("ir.aifo.autoconfigure..")
