@@ -1,7 +1,5 @@
 package ir.aifo.autoconfigure;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -30,11 +28,6 @@ class AifoApiKeyStartUpTest {
 
     private static final String KEY = "aifo_sk_live_STARTUPKEY0042";
 
-    private static final String COMPLETION = """
-            {"id":"chatcmpl-9","object":"chat.completion","created":1764000000,"model":"openai/gpt-5-mini",
-             "choices":[{"index":0,"message":{"role":"assistant","content":"درود"},"finish_reason":"stop"}]}
-            """;
-
     @RegisterExtension
     static WireMockExtension hub = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort())
@@ -48,10 +41,7 @@ class AifoApiKeyStartUpTest {
 
     @BeforeEach
     void stubHub() {
-        hub.stubFor(post(urlEqualTo("/v1/chat/completions"))
-                .willReturn(aResponse()
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(COMPLETION)));
+        AifoContextRunner.answerEveryChat(hub);
     }
 
     private ApplicationContextRunner withKey(String apiKey, String... properties) {

@@ -47,11 +47,6 @@ class AifoChatAutoConfigurationTest {
 
     private static final String KEY = "aifo_sk_live_AUTOCONFIGKEY42";
 
-    private static final String COMPLETION = """
-            {"id":"chatcmpl-9","object":"chat.completion","created":1764000000,"model":"openai/gpt-5-mini",
-             "choices":[{"index":0,"message":{"role":"assistant","content":"درود"},"finish_reason":"stop"}]}
-            """;
-
     @RegisterExtension
     static WireMockExtension hub = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort())
@@ -69,10 +64,7 @@ class AifoChatAutoConfigurationTest {
 
     @BeforeEach
     void stubHub() {
-        hub.stubFor(post(urlEqualTo("/v1/chat/completions"))
-                .willReturn(aResponse()
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(COMPLETION)));
+        AifoContextRunner.answerEveryChat(hub);
     }
 
     private ApplicationContextRunner withHub(String... properties) {
@@ -86,7 +78,7 @@ class AifoChatAutoConfigurationTest {
 
             String answer = client.prompt().user("سلام").call().content();
 
-            assertThat(answer).isEqualTo("درود");
+            assertThat(answer).isEqualTo(AifoContextRunner.ANSWER);
             LoggedRequest request = hub.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))
                     .get(0);
             assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + KEY);

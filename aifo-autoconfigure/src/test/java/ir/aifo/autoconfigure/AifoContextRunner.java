@@ -1,5 +1,10 @@
 package ir.aifo.autoconfigure;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration;
 import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
 import org.springframework.ai.retry.autoconfigure.SpringAiRetryAutoConfiguration;
@@ -12,7 +17,23 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
  */
 final class AifoContextRunner {
 
+    /** What {@link #answerEveryChat} answers: one completion saying "درود". */
+    static final String ANSWER = "درود";
+
+    private static final String COMPLETION = """
+            {"id":"chatcmpl-9","object":"chat.completion","created":1764000000,"model":"openai/gpt-5-mini",
+             "choices":[{"index":0,"message":{"role":"assistant","content":"درود"},"finish_reason":"stop"}]}
+            """;
+
     private AifoContextRunner() {}
+
+    /** Makes the stubbed hub answer every OpenAI-compatible chat request with {@link #ANSWER}. */
+    static void answerEveryChat(WireMockExtension hub) {
+        hub.stubFor(post(urlEqualTo("/v1/chat/completions"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(COMPLETION)));
+    }
 
     /** The starter's auto-configuration, with no property set. */
     static ApplicationContextRunner withStarter() {

@@ -57,7 +57,7 @@ final class EventStreamSubscriber<T> implements HttpResponse.BodySubscriber<Void
 
     private final SilenceWatch silence;
 
-    private final @Nullable Deadline deadline;
+    private final Deadline deadline;
 
     private final String source;
 
@@ -69,14 +69,14 @@ final class EventStreamSubscriber<T> implements HttpResponse.BodySubscriber<Void
 
     /**
      * @param replyComplete whether the events decoded so far complete the hub's reply
-     * @param deadline when the whole stream must be over; {@code null} for no limit but the silence
+     * @param deadline when the whole stream must be over
      */
     EventStreamSubscriber(
             FluxSink<T> sink,
             Function<SseEvent, @Nullable T> decoder,
             BooleanSupplier replyComplete,
             Duration idleTimeout,
-            @Nullable Deadline deadline,
+            Deadline deadline,
             String source) {
         this.sink = sink;
         this.decoder = decoder;
@@ -258,8 +258,8 @@ final class EventStreamSubscriber<T> implements HttpResponse.BodySubscriber<Void
     }
 
     private void failLate() {
-        String limit = deadline == null ? "its deadline" : "the " + deadline.describe();
         fail(new AifoConnectionException(
-                "The event stream from " + source + " did not finish within " + limit, HubError.of(200, null)));
+                "The event stream from " + source + " did not finish within the " + deadline.describe(),
+                HubError.of(200, null)));
     }
 }

@@ -121,9 +121,9 @@ public final class HubHttpClient {
      * read timeout, its body then stays silent for longer than that, or the whole exchange is not over
      * by the deadline.
      *
-     * @param deadline when the call must be over, retries included; {@code null} for no limit but the silence
+     * @param deadline when the call must be over, retries included
      */
-    public HubReply post(HubRequest request, @Nullable Deadline deadline) {
+    public HubReply post(HubRequest request, Deadline deadline) {
         Duration waitForHeaders = waitForHeaders(deadline);
         HttpRequest httpRequest = toHttpRequest(request, "application/json", waitForHeaders);
         // The blocking send(), not sendAsync().get(): the public sendAsync hands every reply on to the
@@ -149,12 +149,9 @@ public final class HubHttpClient {
 
     // The JDK client's own timeout covers the wait for the headers: the read timeout, or less when the
     // deadline is nearer, in which case its expiry is the deadline's.
-    private Duration waitForHeaders(@Nullable Deadline deadline) {
-        if (deadline == null) {
-            return readTimeout;
-        }
+    private Duration waitForHeaders(Deadline deadline) {
         if (deadline.hasPassed()) {
-            throw deadline.exceeded("The call to " + baseUrl, null);
+            throw deadline.exceeded("The request to " + baseUrl, null);
         }
         Duration remaining = deadline.remaining();
         return remaining.compareTo(readTimeout) < 0 ? remaining : readTimeout;
@@ -179,7 +176,7 @@ public final class HubHttpClient {
      * @param decoder turns an event into an element, or into {@code null} when the event yields none;
      *     an exception it throws ends the stream
      * @param replyComplete whether the events decoded so far are the hub's whole reply
-     * @param deadline when the stream must be over, retries included; {@code null} for no limit but the silence
+     * @param deadline when the stream must be over, retries included
      * @since 0.1.0
      */
     public <T> Flux<T> postForEvents(
@@ -188,7 +185,7 @@ public final class HubHttpClient {
             Function<HubReply, RuntimeException> nonStreamReply,
             Function<SseEvent, @Nullable T> decoder,
             BooleanSupplier replyComplete,
-            @Nullable Deadline deadline) {
+            Deadline deadline) {
         Function<SseEvent, @Nullable T> decode = decoder;
         if (wire.logsResponses()) {
             String url = uri(request.path()).toString();
@@ -278,7 +275,7 @@ public final class HubHttpClient {
         return uris.computeIfAbsent(path, p -> URI.create(baseUrl + (p.startsWith("/") ? p : "/" + p)));
     }
 
-    private RuntimeException mapFailure(Throwable failure, @Nullable Deadline deadline, Duration waitForHeaders) {
+    private RuntimeException mapFailure(Throwable failure, Deadline deadline, Duration waitForHeaders) {
         Throwable cause = failure;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException)
                 && cause.getCause() != null) {
@@ -293,8 +290,7 @@ public final class HubHttpClient {
         return new AifoConnectionException("Call to " + baseUrl + " failed: " + cause, HubError.of(0, null), cause);
     }
 
-    private AifoConnectionException connectionFailure(
-            IOException thrown, @Nullable Deadline deadline, Duration waitForHeaders) {
+    private AifoConnectionException connectionFailure(IOException thrown, Deadline deadline, Duration waitForHeaders) {
         IOException failure = bodyFailure(thrown);
         String message;
         int status = 0;
@@ -303,9 +299,7 @@ public final class HubHttpClient {
         } else if (failure instanceof SilenceLimitedBodySubscriber.BodyFailure body) {
             status = body.status();
             message = "The reply from " + baseUrl + " (HTTP " + status + ") " + body.getMessage();
-        } else if (failure instanceof HttpTimeoutException
-                && deadline != null
-                && waitForHeaders.compareTo(readTimeout) < 0) {
+        } else if (failure instanceof HttpTimeoutException && waitForHeaders.compareTo(readTimeout) < 0) {
             message = "No reply from " + baseUrl + " within the " + deadline.describe();
         } else if (failure instanceof HttpTimeoutException) {
             message = "No reply from " + baseUrl + " within the read timeout of " + readTimeout.toMillis() + " ms";

@@ -36,9 +36,9 @@ final class SilenceLimitedBodySubscriber implements HttpResponse.BodySubscriber<
 
     private volatile Flow.@Nullable Subscription subscription;
 
-    private final @Nullable Deadline deadline;
+    private final Deadline deadline;
 
-    SilenceLimitedBodySubscriber(Duration limit, long maxBytes, int status, @Nullable Deadline deadline) {
+    SilenceLimitedBodySubscriber(Duration limit, long maxBytes, int status, Deadline deadline) {
         this.deadline = deadline;
         this.silence = new SilenceWatch(limit, this::failSilent, deadline, this::failLate);
         this.maxBytes = maxBytes;
@@ -98,10 +98,7 @@ final class SilenceLimitedBodySubscriber implements HttpResponse.BodySubscriber<
     }
 
     private void failLate() {
-        fail(new BodyFailure(
-                status,
-                "was still arriving when the " + (deadline == null ? "deadline" : deadline.describe()) + " ran out",
-                null));
+        fail(new BodyFailure(status, "was still arriving when the " + deadline.describe() + " ran out", null));
     }
 
     private void fail(IOException failure) {
