@@ -3,7 +3,6 @@ package ir.aifo.autoconfigure;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import ir.aifo.chat.AifoChatModel;
-import ir.aifo.quota.InMemoryQuotaTracker;
 import ir.aifo.quota.QuotaListener;
 import ir.aifo.quota.QuotaTracker;
 import org.springframework.ai.chat.model.ChatModel;
@@ -41,7 +40,7 @@ public final class AifoChatAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     QuotaTracker aifoQuotaTracker() {
-        return new InMemoryQuotaTracker();
+        return QuotaTracker.inMemory();
     }
 
     @Bean

@@ -16,7 +16,6 @@ import ir.aifo.chat.AifoConnection;
 import ir.aifo.chat.AifoProtocol;
 import ir.aifo.chat.error.AifoQuotaExceededException;
 import ir.aifo.quota.HubQuota;
-import ir.aifo.quota.InMemoryQuotaTracker;
 import ir.aifo.quota.QuotaTracker;
 import ir.aifo.testing.LogCapture;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,7 +97,7 @@ class AifoQuotaAutoConfigurationTest {
 
     @Test
     void anApplicationsTrackerReplacesTheInMemoryOne() {
-        QuotaTracker shared = new InMemoryQuotaTracker();
+        QuotaTracker shared = QuotaTracker.inMemory();
         runner.withBean("sharedTracker", QuotaTracker.class, () -> shared).run(context -> {
             assertThat(context.getBean(QuotaTracker.class)).isSameAs(shared);
             AifoChatModel model = context.getBean(AifoChatModel.class);

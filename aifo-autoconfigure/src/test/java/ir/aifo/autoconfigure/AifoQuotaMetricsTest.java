@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import ir.aifo.quota.HubQuota;
-import ir.aifo.quota.InMemoryQuotaTracker;
 import ir.aifo.quota.QuotaBucket;
 import ir.aifo.quota.QuotaTracker;
 import java.time.YearMonth;
@@ -16,7 +15,7 @@ class AifoQuotaMetricsTest {
 
     private static final YearMonth PERIOD = YearMonth.of(2025, 12);
 
-    private final QuotaTracker tracker = new InMemoryQuotaTracker();
+    private final QuotaTracker tracker = QuotaTracker.inMemory();
 
     private final AifoQuotaMetrics metrics = new AifoQuotaMetrics(tracker);
 

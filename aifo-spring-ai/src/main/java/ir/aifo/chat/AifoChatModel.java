@@ -12,8 +12,7 @@ import ir.aifo.internal.http.WireLogger;
 import ir.aifo.internal.protocol.HubProtocol;
 import ir.aifo.internal.protocol.HubStreamDecoder;
 import ir.aifo.internal.protocol.WireJson;
-import ir.aifo.quota.InMemoryQuotaTracker;
-import ir.aifo.quota.KeyFingerprint;
+import ir.aifo.internal.routing.RoutedCall;
 import ir.aifo.quota.QuotaListener;
 import ir.aifo.quota.QuotaTracker;
 import java.time.Clock;
@@ -151,13 +150,17 @@ public final class AifoChatModel implements ChatModel {
         return http.baseUrl();
     }
 
-    /** The fingerprint its key's quota is tracked under (see {@link KeyFingerprint}); never the key. */
+    /**
+     * The fingerprint its key's quota is tracked under: {@code key-} and the first 12 hex digits of the
+     * key's SHA-256, never the key.
+     */
     public String getKeyFingerprint() {
         return keyFingerprint;
     }
 
     @Override
     public ChatResponse call(Prompt prompt) {
+        boolean routed = RoutedCall.isRouted();
         Prompt request = prepare(prompt);
         HubRequest hubRequest = createRequest(request, false);
         String model = request.getOptions().getModel();
@@ -173,7 +176,8 @@ public final class AifoChatModel implements ChatModel {
                         response = retry.call(
                                 deadline -> quota.recordingRefusals(
                                         () -> protocol.readReply(http.post(hubRequest, deadline), model)),
-                                Deadline.forCall(callTimeout));
+                                Deadline.forCall(callTimeout),
+                                !routed);
                     } catch (AifoQuotaExceededException spent) {
                         quota.recordFrom(spent);
                         throw spent;
@@ -189,9 +193,13 @@ public final class AifoChatModel implements ChatModel {
         if (!protocol.supportsStreaming()) {
             // The hub answers whole; the stream is that one answer, with all its metadata. The call blocks,
             // so it runs on a thread meant for that, not on the subscriber's (an event loop, in WebFlux).
-            return Mono.fromCallable(() -> call(prompt))
-                    .subscribeOn(Schedulers.boundedElastic())
-                    .flux();
+            return Flux.deferContextual(contextView -> {
+                // The call runs on another thread, which must know as this one does that a route made it.
+                boolean routed = RoutedCall.isRouted(contextView);
+                return Mono.fromCallable(() -> routed ? RoutedCall.run(() -> call(prompt)) : call(prompt))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .flux();
+            });
         }
         return Flux.deferContextual(contextView -> {
             Prompt request = prepare(prompt);
@@ -219,7 +227,8 @@ public final class AifoChatModel implements ChatModel {
             };
             // One deadline for the whole stream, its retries included, from the moment it is subscribed to.
             Deadline deadline = Deadline.forStream(streamTimeout);
-            Flux<ChatResponse> responses = retry.stream(() -> streamOnce(hubRequest, deadline), deadline);
+            Flux<ChatResponse> responses =
+                    retry.stream(() -> streamOnce(hubRequest, deadline), deadline, !RoutedCall.isRouted(contextView));
             if (!observation.isNoop()) {
                 // Only an observation that is recorded needs the whole reply; others cost nothing per chunk.
                 StreamedReply reply = new StreamedReply();
@@ -317,7 +326,7 @@ public final class AifoChatModel implements ChatModel {
         private ChatModelObservationConvention observationConvention = DEFAULT_OBSERVATION_CONVENTION;
         private Clock clock = Clock.systemUTC();
         private @Nullable ToolCallingManager toolCallingManager;
-        private QuotaTracker quotaTracker = new InMemoryQuotaTracker();
+        private QuotaTracker quotaTracker = QuotaTracker.inMemory();
         private boolean quotaFailFast = true;
         private final List<QuotaListener> quotaListeners = new ArrayList<>();
 

@@ -18,6 +18,18 @@ public final class AifoMetadata {
     /** Response metadata: the provider that answered, {@code openrouter} or {@code openai} (MyAIHub). */
     public static final String SOURCE = MetadataKeys.SOURCE;
 
+    /** Response metadata from a route: the name of the hub that answered. */
+    public static final String HUB = MetadataKeys.HUB;
+
+    /** Response metadata from a route: the route's name, the model alias the request asked for. */
+    public static final String ROUTE = MetadataKeys.ROUTE;
+
+    /**
+     * Response metadata from a route: the targets tried before the one that answered, each with why it
+     * did not (a list of {@code ir.aifo.routing.TargetUnavailable}, empty when the first answered).
+     */
+    public static final String FALLBACKS = MetadataKeys.FALLBACKS;
+
     /** Assistant message metadata: the model's reasoning; in a stream, all of it so far. */
     public static final String REASONING_CONTENT = MetadataKeys.REASONING_CONTENT;
 

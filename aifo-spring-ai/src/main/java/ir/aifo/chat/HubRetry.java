@@ -54,8 +54,10 @@ final class HubRetry {
     /**
      * Runs {@code attempt} until it succeeds, fails for good, the policy gives up, or the next wait
      * would run past the deadline.
+     *
+     * @param retryRateLimits whether a {@code 429} is retried; not in a route, which moves on instead
      */
-    <T> T call(Function<Deadline, T> attempt, Deadline deadline) {
+    <T> T call(Function<Deadline, T> attempt, Deadline deadline, boolean retryRateLimits) {
         @Nullable BackOffExecution backOff = null;
         for (int attempts = 1; ; attempts++) {
             RuntimeException failure;
@@ -64,7 +66,7 @@ final class HubRetry {
             } catch (RuntimeException thrown) {
                 failure = thrown;
             }
-            if (!shouldRetry(failure)) {
+            if (!shouldRetry(failure, retryRateLimits)) {
                 throw failure;
             }
             if (backOff == null) {
@@ -86,7 +88,7 @@ final class HubRetry {
      * Subscribes to {@code attempt} again after a transient failure, but only while it has emitted
      * nothing: after the first element the caller has seen part of a reply, and a retry would repeat it.
      */
-    <T> Flux<T> stream(Supplier<Flux<T>> attempt, Deadline deadline) {
+    <T> Flux<T> stream(Supplier<Flux<T>> attempt, Deadline deadline, boolean retryRateLimits) {
         return Flux.defer(() -> {
             AtomicBoolean emitted = new AtomicBoolean();
             BackOffExecution backOff = policy.getBackOff().start();
@@ -94,7 +96,7 @@ final class HubRetry {
                     .doOnNext(element -> emitted.set(true))
                     .retryWhen(Retry.from(failures -> failures.concatMap(signal -> {
                         Throwable failure = signal.failure();
-                        if (emitted.get() || !shouldRetry(failure)) {
+                        if (emitted.get() || !shouldRetry(failure, retryRateLimits)) {
                             return Mono.error(failure);
                         }
                         Duration delay = delay(backOff, failure);
@@ -110,8 +112,10 @@ final class HubRetry {
         });
     }
 
-    private boolean shouldRetry(Throwable failure) {
-        return policy.shouldRetry(failure) && (retryAccepted || !wasAccepted(failure));
+    private boolean shouldRetry(Throwable failure, boolean retryRateLimits) {
+        return policy.shouldRetry(failure)
+                && (retryAccepted || !wasAccepted(failure))
+                && (retryRateLimits || !(failure instanceof AifoRateLimitException));
     }
 
     /** Whether the hub had answered with a success status when the call failed. */

@@ -4,12 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/**
- * A {@link QuotaTracker} that keeps the figures in this JVM's memory.
- *
- * @since 0.1.0
- */
-public final class InMemoryQuotaTracker implements QuotaTracker {
+/** A {@link QuotaTracker} that keeps the figures in this JVM's memory: {@link QuotaTracker#inMemory()}. */
+final class InMemoryQuotaTracker implements QuotaTracker {
 
     private final Map<String, HubQuota> quotas = new ConcurrentHashMap<>();
 

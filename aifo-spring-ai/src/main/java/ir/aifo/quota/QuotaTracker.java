@@ -8,7 +8,7 @@ import java.util.Optional;
  * Remembers the last quota each API key was told about, so a call that cannot succeed fails before it
  * is sent, and so the figures can be shown and measured.
  *
- * <p>Keys are known by fingerprint only ({@link KeyFingerprint}), never by the key itself.
+ * <p>Keys are known by fingerprint only (see {@code AifoChatModel.getKeyFingerprint()}), never by the key itself.
  * Implementations must be thread-safe. The default keeps figures in memory per application
  * instance; since a hub counts per key across every instance, a shared store (Redis, say) can be
  * plugged in by implementing this interface.
@@ -16,6 +16,11 @@ import java.util.Optional;
  * @since 0.1.0
  */
 public interface QuotaTracker {
+
+    /** A tracker that keeps the figures in this JVM's memory, the default. */
+    static QuotaTracker inMemory() {
+        return new InMemoryQuotaTracker();
+    }
 
     /**
      * Merges a report into what is known for the key (see {@link HubQuota#updatedBy}).

@@ -48,12 +48,14 @@ class PublicApiTest {
             "ir.aifo.chat.error.AifoServerException",
             "ir.aifo.chat.error.HubError",
             "ir.aifo.quota.HubQuota",
-            "ir.aifo.quota.HubRateLimit",
-            "ir.aifo.quota.InMemoryQuotaTracker",
-            "ir.aifo.quota.KeyFingerprint",
             "ir.aifo.quota.QuotaBucket",
             "ir.aifo.quota.QuotaListener",
-            "ir.aifo.quota.QuotaTracker");
+            "ir.aifo.quota.QuotaTracker",
+            "ir.aifo.routing.AifoRouteUnavailableException",
+            "ir.aifo.routing.AifoRouter",
+            "ir.aifo.routing.RouteListener",
+            "ir.aifo.routing.RouteTarget",
+            "ir.aifo.routing.TargetUnavailable");
 
     private static final JavaClasses LIBRARY = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -28,8 +28,6 @@ import ir.aifo.chat.error.AifoQuotaExceededException;
 import ir.aifo.internal.protocol.myaihub.MyAiHubExamples;
 import ir.aifo.internal.protocol.myaihub.MyAiHubExamples.MovableClock;
 import ir.aifo.quota.HubQuota;
-import ir.aifo.quota.InMemoryQuotaTracker;
-import ir.aifo.quota.KeyFingerprint;
 import ir.aifo.quota.QuotaBucket;
 import ir.aifo.quota.QuotaListener;
 import ir.aifo.quota.QuotaTracker;
@@ -69,7 +67,7 @@ class AifoChatModelQuotaTrackingTest {
 
     private final MovableClock clock = new MovableClock(LAST_MINUTE_OF_2025);
 
-    private final QuotaTracker tracker = new InMemoryQuotaTracker();
+    private final QuotaTracker tracker = QuotaTracker.inMemory();
 
     private final List<Update> updates = new CopyOnWriteArrayList<>();
 

@@ -12,7 +12,6 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import ir.aifo.chat.error.AifoRateLimitException;
 import ir.aifo.quota.HubQuota;
-import ir.aifo.quota.InMemoryQuotaTracker;
 import ir.aifo.quota.QuotaBucket;
 import ir.aifo.quota.QuotaTracker;
 import ir.aifo.testing.LogCapture;
@@ -44,7 +43,7 @@ class AifoChatModelRateLimitTrackingTest {
 
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
 
-    private final QuotaTracker tracker = new InMemoryQuotaTracker();
+    private final QuotaTracker tracker = QuotaTracker.inMemory();
 
     private final List<HubQuota> updates = new CopyOnWriteArrayList<>();
 

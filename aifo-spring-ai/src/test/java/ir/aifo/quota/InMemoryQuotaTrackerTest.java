@@ -18,9 +18,9 @@ class InMemoryQuotaTrackerTest {
 
     private static final YearMonth DECEMBER = YearMonth.of(2025, 12);
 
-    private static final String KEY = KeyFingerprint.of("MYAIHUB-MASTER-7f3c9a1e5b2d4c6a");
+    private static final String KEY = "key-7f3c9a1e5b2d";
 
-    private final QuotaTracker tracker = new InMemoryQuotaTracker();
+    private final QuotaTracker tracker = QuotaTracker.inMemory();
 
     private static HubQuota reply(long openRouterUsed, long openAiUsed) {
         return new HubQuota(
@@ -59,7 +59,7 @@ class InMemoryQuotaTrackerTest {
 
     @Test
     void keysAreKeptApart() {
-        String other = KeyFingerprint.of("MYAIHUB-OTHER-KEY-000111222333");
+        String other = "key-000111222333";
         tracker.record(KEY, gptSpent(DECEMBER));
         tracker.record(other, reply(1, 1));
 
@@ -74,7 +74,7 @@ class InMemoryQuotaTrackerTest {
         tracker.record(KEY, reply(10, 2));
         Map<String, HubQuota> snapshot = tracker.snapshot();
 
-        tracker.record(KeyFingerprint.of("another-key-0123456789"), reply(1, 1));
+        tracker.record("key-0123456789ab", reply(1, 1));
 
         assertThat(snapshot).containsOnlyKeys(KEY);
     }

@@ -7,7 +7,7 @@ import ir.aifo.chat.AifoChatOptions;
 import ir.aifo.chat.AifoConnection;
 import ir.aifo.chat.AifoProtocol;
 import ir.aifo.quota.HubQuota;
-import ir.aifo.quota.InMemoryQuotaTracker;
+import ir.aifo.quota.QuotaTracker;
 import ir.aifo.testing.LogCapture;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -55,7 +55,7 @@ class LoadTest {
                     .readTimeout(Duration.ofSeconds(60));
             AifoChatModel openAi =
                     AifoChatModel.builder().connection(connection.build()).build();
-            InMemoryQuotaTracker tracker = new InMemoryQuotaTracker();
+            QuotaTracker tracker = QuotaTracker.inMemory();
             AifoChatModel myAiHub = AifoChatModel.builder()
                     .connection(connection.protocol(AifoProtocol.MYAIHUB).build())
                     .quotaTracker(tracker)

@@ -7,8 +7,8 @@ import ir.aifo.chat.AifoChatModel;
 import ir.aifo.chat.AifoConnection;
 import ir.aifo.chat.error.AifoRateLimitException;
 import ir.aifo.quota.HubQuota;
-import ir.aifo.quota.InMemoryQuotaTracker;
 import ir.aifo.quota.QuotaBucket;
+import ir.aifo.quota.QuotaTracker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +45,7 @@ class RateLimitTrackingTest {
     void concurrentCallsAndStreamsPastTheWindowLeaveNoRequestsLeftInTheTracker() throws Exception {
         Instant started = Instant.now();
         try (AifoHubSimulator simulator = AifoHubSimulator.start().openAiRequestLimit(WINDOW, WINDOW_LENGTH)) {
-            InMemoryQuotaTracker tracker = new InMemoryQuotaTracker();
+            QuotaTracker tracker = QuotaTracker.inMemory();
             AtomicInteger reportsRecorded = new AtomicInteger();
             AifoChatModel model = model(simulator, tracker)
                     .quotaListener((fingerprint, quota) -> reportsRecorded.incrementAndGet())
@@ -104,7 +104,7 @@ class RateLimitTrackingTest {
         Instant start = Instant.parse("2026-03-01T10:00:00Z");
         AifoHubSimulatorTest.MutableClock clock = new AifoHubSimulatorTest.MutableClock(start);
         try (AifoHubSimulator simulator = AifoHubSimulator.start(clock).openAiRequestLimit(2, Duration.ofMinutes(1))) {
-            InMemoryQuotaTracker tracker = new InMemoryQuotaTracker();
+            QuotaTracker tracker = QuotaTracker.inMemory();
             AifoChatModel model = model(simulator, tracker).clock(clock).build();
 
             ChatResponse first = model.call(new Prompt("سلام"));
@@ -126,7 +126,7 @@ class RateLimitTrackingTest {
         }
     }
 
-    private static AifoChatModel.Builder model(AifoHubSimulator simulator, InMemoryQuotaTracker tracker) {
+    private static AifoChatModel.Builder model(AifoHubSimulator simulator, QuotaTracker tracker) {
         return AifoChatModel.builder()
                 .connection(AifoConnection.builder()
                         .baseUrl(simulator.baseUrl())

@@ -9,6 +9,12 @@ public final class MetadataKeys {
 
     public static final String SOURCE = "aifo.source";
 
+    public static final String HUB = "aifo.hub";
+
+    public static final String ROUTE = "aifo.route";
+
+    public static final String FALLBACKS = "aifo.fallbacks";
+
     public static final String REASONING_CONTENT = "reasoningContent";
 
     public static final String REASONING_DELTA = "reasoningDelta";

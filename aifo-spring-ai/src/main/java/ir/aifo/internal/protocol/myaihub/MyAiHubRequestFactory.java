@@ -2,6 +2,7 @@ package ir.aifo.internal.protocol.myaihub;
 
 import ir.aifo.internal.protocol.ImageUrls;
 import ir.aifo.internal.protocol.RequestOptions;
+import ir.aifo.internal.protocol.UnsupportedRequestException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -44,12 +45,12 @@ final class MyAiHubRequestFactory {
         List<Message> messages = prompt.getInstructions();
         Message last = messages.get(messages.size() - 1);
         if (last.getMessageType() != MessageType.USER) {
-            throw new IllegalArgumentException("MyAIHub answers a prompt: the conversation must end with a user"
+            throw new UnsupportedRequestException("MyAIHub answers a prompt: the conversation must end with a user"
                     + " message, but it ends with a " + last.getMessageType().getValue() + " message");
         }
         UserMessage question = (UserMessage) last;
         if (question.getText() == null || question.getText().isBlank()) {
-            throw new IllegalArgumentException("MyAIHub needs a prompt: the last user message has no text");
+            throw new UnsupportedRequestException("MyAIHub needs a prompt: the last user message has no text");
         }
         List<MyAiHubRequest.Turn> history = new ArrayList<>(messages.size() - 1);
         for (Message message : messages.subList(0, messages.size() - 1)) {
@@ -61,15 +62,16 @@ final class MyAiHubRequestFactory {
 
     private static void rejectUnsupported(RequestOptions options, List<ToolDefinition> tools) {
         if (!tools.isEmpty() || options.toolChoice() != null) {
-            throw new IllegalArgumentException("MyAIHub cannot call tools: remove the tools from this request, or use"
-                    + " an OpenAI-compatible hub (spring.ai.aifo.protocol=openai)");
+            throw new UnsupportedRequestException(
+                    "MyAIHub cannot call tools: remove the tools from this request, or use"
+                            + " an OpenAI-compatible hub (spring.ai.aifo.protocol=openai)");
         }
         if (options.responseFormat() != null) {
-            throw new IllegalArgumentException("MyAIHub cannot enforce a response format (structured output): remove"
+            throw new UnsupportedRequestException("MyAIHub cannot enforce a response format (structured output): remove"
                     + " responseFormat, or use the prompt-based structured output of ChatClient.entity()");
         }
         if (options.n() != null && options.n() > 1) {
-            throw new IllegalArgumentException(
+            throw new UnsupportedRequestException(
                     "MyAIHub returns one answer per request, but option 'n' asks for " + options.n());
         }
     }
@@ -86,10 +88,10 @@ final class MyAiHubRequestFactory {
     private static MyAiHubRequest.Turn turn(Message message) {
         MessageType type = message.getMessageType();
         if (type == MessageType.TOOL || (message instanceof AssistantMessage assistant && assistant.hasToolCalls())) {
-            throw new IllegalArgumentException("MyAIHub cannot carry tool calls or tool results in the history");
+            throw new UnsupportedRequestException("MyAIHub cannot carry tool calls or tool results in the history");
         }
         if (message instanceof UserMessage user && !user.getMedia().isEmpty()) {
-            throw new IllegalArgumentException(
+            throw new UnsupportedRequestException(
                     "MyAIHub takes an image only with the last user message; an earlier message carries media");
         }
         return new MyAiHubRequest.Turn(type.getValue(), message.getText() == null ? "" : message.getText());
@@ -101,15 +103,15 @@ final class MyAiHubRequestFactory {
             return null;
         }
         if (media.size() > 1) {
-            throw new IllegalArgumentException(
+            throw new UnsupportedRequestException(
                     "MyAIHub takes one image per request, but the last user message carries " + media.size());
         }
         String url = ImageUrls.of(media.get(0), "MyAIHub");
         if (ImageUrls.isInline(url)) {
             return url;
         }
-        throw new IllegalArgumentException("MyAIHub takes images only as data: URLs, not as a link (" + abbreviate(url)
-                + "): give the image's bytes, for example as a Resource, and it is sent inline");
+        throw new UnsupportedRequestException("MyAIHub takes images only as data: URLs, not as a link ("
+                + abbreviate(url) + "): give the image's bytes, for example as a Resource, and it is sent inline");
     }
 
     private static String abbreviate(String text) {

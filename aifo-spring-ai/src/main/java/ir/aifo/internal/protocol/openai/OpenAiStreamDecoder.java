@@ -2,10 +2,10 @@ package ir.aifo.internal.protocol.openai;
 
 import ir.aifo.chat.error.AifoServerException;
 import ir.aifo.chat.error.HubError;
+import ir.aifo.internal.protocol.HubRateLimit;
 import ir.aifo.internal.protocol.HubStreamDecoder;
 import ir.aifo.internal.sse.SseEvent;
 import ir.aifo.quota.HubQuota;
-import ir.aifo.quota.HubRateLimit;
 import java.net.http.HttpHeaders;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;

@@ -1,7 +1,7 @@
 package ir.aifo.internal.protocol.openai;
 
+import ir.aifo.internal.protocol.HubRateLimit;
 import ir.aifo.quota.HubQuota;
-import ir.aifo.quota.HubRateLimit;
 import ir.aifo.quota.QuotaBucket;
 import java.net.http.HttpHeaders;
 import java.time.Duration;

@@ -2,10 +2,10 @@ package ir.aifo.sample.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ir.aifo.quota.HubRateLimit;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.metadata.EmptyRateLimit;
+import org.springframework.ai.chat.metadata.RateLimit;
 
 class RateLimitFiguresTest {
 
@@ -21,11 +21,45 @@ class RateLimitFiguresTest {
 
     @Test
     void windowsLeaveOutWhatTheHubDidNotReport() {
-        HubRateLimit requestsOnly = new HubRateLimit(500, 12, Duration.ZERO, 0, 0, Duration.ZERO);
+        RateLimit requestsOnly = new RequestsOnly(500, 12);
 
         assertThat(RateLimitFigures.reported(requestsOnly)).isTrue();
         assertThat(RateLimitFigures.windows(requestsOnly)).containsExactly("requests 12/500 left");
         assertThat(RateLimitFigures.reported(new EmptyRateLimit())).isFalse();
         assertThat(RateLimitFigures.reported(null)).isFalse();
+    }
+
+    /** A hub that reports its request window and nothing else. */
+    private record RequestsOnly(long limit, long remaining) implements RateLimit {
+
+        @Override
+        public Long getRequestsLimit() {
+            return limit;
+        }
+
+        @Override
+        public Long getRequestsRemaining() {
+            return remaining;
+        }
+
+        @Override
+        public Duration getRequestsReset() {
+            return Duration.ZERO;
+        }
+
+        @Override
+        public Long getTokensLimit() {
+            return 0L;
+        }
+
+        @Override
+        public Long getTokensRemaining() {
+            return 0L;
+        }
+
+        @Override
+        public Duration getTokensReset() {
+            return Duration.ZERO;
+        }
     }
 }

@@ -1,5 +1,7 @@
-package ir.aifo.quota;
+package ir.aifo.internal.protocol;
 
+import ir.aifo.quota.HubQuota;
+import ir.aifo.quota.QuotaBucket;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,9 +17,7 @@ import org.springframework.ai.chat.metadata.RateLimit;
  * The request and token budgets a hub reported for the current window, as Spring AI's {@link RateLimit}.
  *
  * <p>A value the hub did not report reads as 0 (or {@link Duration#ZERO}), as in Spring AI's own
- * empty rate limit, so callers never meet a {@code null}.
- *
- * @since 0.1.0
+ * empty rate limit, so callers never meet a {@code null}. Applications read it as a {@link RateLimit}.
  */
 public record HubRateLimit(
         long requestsLimit,

@@ -1,4 +1,4 @@
-package ir.aifo.quota;
+package ir.aifo.internal.protocol;
 
 import java.math.BigDecimal;
 import java.time.Duration;

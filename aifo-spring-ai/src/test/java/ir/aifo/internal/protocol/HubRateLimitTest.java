@@ -1,8 +1,10 @@
-package ir.aifo.quota;
+package ir.aifo.internal.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import ir.aifo.quota.HubQuota;
+import ir.aifo.quota.QuotaBucket;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package ir.aifo.quota;
+package ir.aifo.chat;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -6,16 +6,15 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * A short, one-way name for an API key, so quotas can be kept and shown per key without the key.
- *
- * @since 0.1.0
+ * A short, one-way name for an API key, so quotas can be kept and shown per key without the key. An
+ * application reads a model's with {@link AifoChatModel#getKeyFingerprint()}.
  */
-public final class KeyFingerprint {
+final class KeyFingerprint {
 
     private KeyFingerprint() {}
 
     /** The first 12 hex digits of the key's SHA-256, prefixed {@code key-}. */
-    public static String of(String apiKey) {
+    static String of(String apiKey) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8));
             return "key-" + HexFormat.of().formatHex(digest, 0, 6);
