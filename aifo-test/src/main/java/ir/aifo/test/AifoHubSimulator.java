@@ -6,20 +6,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import java.util.regex.Pattern;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,11 +36,35 @@ import tools.jackson.databind.json.JsonMapper;
  * }
  * }</pre>
  *
+ * <p>The methods that set up keys, counters, limits and faults act on the default hub, at the root
+ * paths, and {@link #journal()} is the default hub's. An application with several hubs gets one
+ * {@link SimulatedHub} each from {@link #hub(String)}, served by the same server under
+ * {@code /hubs/<name>}, each with its own plans, counters, faults and journal, so one can run out
+ * while the others answer:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static AifoSimulatorExtension hubs = new AifoSimulatorExtension();
+ *
+ * @DynamicPropertySource
+ * static void hubs(DynamicPropertyRegistry registry) {
+ *     AifoSimulatorProperties.registerHubs(registry, hubs.simulator(), "myaihub", "aifo");
+ *     registry.add("spring.ai.aifo.hubs.myaihub.protocol", () -> "myaihub");
+ * }
+ *
+ * @Test
+ * void movesToAifoWhenMyAiHubRunsOut(AifoHubSimulator simulator) {
+ *     simulator.hub("myaihub").myAiHubUsage(simulator.defaultKey(), "openai", 78); // two GPT answers left
+ *     ... three questions ...
+ *     assertThat(simulator.hub("aifo").journal()).hasSize(1);
+ * }
+ * }</pre>
+ *
  * @since 0.1.0
  */
 public final class AifoHubSimulator implements AutoCloseable {
 
-    /** A key both dialects accept; on MyAIHub it is on the VIP plan. */
+    /** A key both dialects accept; on MyAIHub it is on the VIP plan, of every hub. */
     public static final String DEFAULT_KEY = "aifo_sk_sim_0000000000000000";
 
     /** The OpenAI-compatible chat path. */
@@ -51,6 +72,12 @@ public final class AifoHubSimulator implements AutoCloseable {
 
     /** MyAIHub's chat path. */
     public static final String MYAIHUB_PATH = "/api/chat_v3.php";
+
+    /** Where the named hubs live: {@code /hubs/<name>} followed by a dialect's path. */
+    static final String HUBS_PATH = "/hubs/";
+
+    // One path segment, in characters a URL carries as they are.
+    private static final Pattern HUB_NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
     private static final AtomicInteger SIMULATORS = new AtomicInteger();
 
@@ -66,22 +93,23 @@ public final class AifoHubSimulator implements AutoCloseable {
 
     private final ExecutorService executor;
 
-    private final SimulatorState state;
+    private final Clock clock;
+
+    private final boolean keepsJournal;
 
     private final JsonMapper json = JsonMapper.builder().build();
 
-    private final OpenAiDialect openAi;
+    private final SimulatedHub defaultHub;
 
-    private final MyAiHubDialect myAiHub;
+    private final Map<String, SimulatedHub> hubs = new ConcurrentHashMap<>();
 
     private AifoHubSimulator(Clock clock, boolean keepsJournal) throws IOException {
-        this.state = new SimulatorState(clock, keepsJournal);
-        this.openAi = new OpenAiDialect(state, json);
-        this.myAiHub = new MyAiHubDialect(state, json);
-        state.plan(DEFAULT_KEY, MyAiHubPlan.VIP);
+        this.clock = clock;
+        this.keepsJournal = keepsJournal;
         // A backlog for hundreds of callers connecting at once: a full one makes the kernel drop or reset
         // new connections, which the client sees as retries and second-long stalls.
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+        this.defaultHub = new SimulatedHub("(default)", baseUrl(), clock, keepsJournal, json);
         this.executor = Executors.newCachedThreadPool(daemonThreads());
         server.setExecutor(executor);
         server.createContext("/", this::handle);
@@ -99,9 +127,9 @@ public final class AifoHubSimulator implements AutoCloseable {
     }
 
     /**
-     * Starts a simulator whose {@link #journal()} stays empty, for one that runs as long as an
-     * application ({@link AifoSimulatorFallback}): a journal would keep every request body, images
-     * included, until the application ends.
+     * Starts a simulator whose journals stay empty, for one that runs as long as an application
+     * ({@link AifoSimulatorFallback}): a journal would keep every request body, images included, until
+     * the application ends.
      */
     static AifoHubSimulator startWithoutJournal() {
         return start(Clock.systemUTC(), false);
@@ -115,11 +143,12 @@ public final class AifoHubSimulator implements AutoCloseable {
         }
     }
 
-    /** The base URL to configure, such as {@code http://127.0.0.1:54321}. */
+    /** The default hub's base URL, such as {@code http://127.0.0.1:54321}. */
     public String baseUrl() {
         return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + port();
     }
 
+    /** The loopback port every hub of this simulator is served on. */
     public int port() {
         return server.getAddress().getPort();
     }
@@ -129,51 +158,80 @@ public final class AifoHubSimulator implements AutoCloseable {
         return DEFAULT_KEY;
     }
 
-    /** Registers (or moves) a MyAIHub key on a plan; unknown keys get MyAIHub's invalid-licence error. */
-    public AifoHubSimulator myAiHubKey(String key, MyAiHubPlan plan) {
-        state.plan(key, plan);
-        return this;
+    /**
+     * The hub called {@code name}, created on first use, at {@code baseUrl() + "/hubs/" + name}.
+     *
+     * @param name letters, digits, {@code .}, {@code _} and {@code -}, as in {@code myaihub} or {@code token-hub}
+     * @throws IllegalArgumentException for a name with any other character, blank, or {@code .} or {@code ..}
+     */
+    public SimulatedHub hub(String name) {
+        // "." and ".." match, but a client resolves them away as dot segments before sending.
+        if (!HUB_NAME.matcher(name).matches() || name.equals(".") || name.equals("..")) {
+            throw new IllegalArgumentException("A hub's name is a path segment of letters, digits, '.', '_' and '-'"
+                    + " (not '.' or '..'), such as 'myaihub'; got '" + name + "'");
+        }
+        return hubs.computeIfAbsent(
+                name, created -> new SimulatedHub(created, baseUrl() + HUBS_PATH + created, clock, keepsJournal, json));
     }
 
-    /** Sets how many requests a MyAIHub key has used this month on a provider ({@code openrouter}, {@code openai}). */
-    public AifoHubSimulator myAiHubUsage(String key, String provider, int used) {
-        state.counter(key, provider.toLowerCase(Locale.ROOT)).set(used);
+    /** The named hubs created so far, by name; the default hub is not among them. */
+    public List<SimulatedHub> hubs() {
+        return hubs.values().stream()
+                .sorted(Comparator.comparing(SimulatedHub::name))
+                .toList();
+    }
+
+    /** Registers (or moves) a MyAIHub key on a plan of the default hub; see {@link SimulatedHub#myAiHubKey}. */
+    public AifoHubSimulator myAiHubKey(String key, MyAiHubPlan plan) {
+        defaultHub.myAiHubKey(key, plan);
         return this;
     }
 
     /**
-     * Sets how many requests each key may send to the OpenAI-compatible endpoint per window (500 a
-     * minute by default); past that, it answers 429 with {@code Retry-After} until the window ends.
-     * Counts are forgotten by {@link #reset()}, the limit is kept.
+     * Sets how many requests a MyAIHub key has used this month on a provider ({@code openrouter},
+     * {@code openai}) of the default hub; see {@link SimulatedHub#myAiHubUsage}.
+     */
+    public AifoHubSimulator myAiHubUsage(String key, String provider, int used) {
+        defaultHub.myAiHubUsage(key, provider, used);
+        return this;
+    }
+
+    /**
+     * Sets the default hub's OpenAI-compatible request limit per key and window (500 a minute unless
+     * set); see {@link SimulatedHub#openAiRequestLimit}.
      */
     public AifoHubSimulator openAiRequestLimit(int requests, Duration window) {
-        if (requests < 1 || window.isNegative() || window.isZero()) {
-            throw new IllegalArgumentException("The request limit needs at least 1 request and a positive window");
-        }
-        state.openAiRequestLimit(requests, window);
+        defaultHub.openAiRequestLimit(requests, window);
         return this;
     }
 
-    /** Makes the OpenAI-compatible dialect refuse a key with 401 (any other non-empty key is accepted). */
+    /** Makes the default hub's OpenAI-compatible dialect refuse a key with 401. */
     public AifoHubSimulator rejectKey(String key) {
-        state.reject(key);
+        defaultHub.rejectKey(key);
         return this;
     }
 
-    /** Answers the next {@code count} requests, of either dialect, with {@code fault}. */
+    /** Answers the next {@code count} requests to the default hub, of either dialect, with {@code fault}. */
     public AifoHubSimulator failNext(int count, SimulatedFault fault) {
-        state.queueFaults(count, fault);
+        defaultHub.failNext(count, fault);
         return this;
     }
 
-    /** The requests received so far, oldest first, keys redacted. */
+    /**
+     * The requests the default hub received so far, oldest first, keys redacted; a named hub's requests
+     * are in its own {@link SimulatedHub#journal()}.
+     */
     public List<RecordedRequest> journal() {
-        return state.journal();
+        return defaultHub.journal();
     }
 
-    /** Forgets queued faults, counters, rejected keys and the journal; plans stay. */
+    /**
+     * Forgets queued faults, counters, rejected keys and the journals of the default hub and of every
+     * named hub; plans, request limits and the named hubs themselves stay.
+     */
     public void reset() {
-        state.reset();
+        defaultHub.reset();
+        hubs.values().forEach(SimulatedHub::reset);
     }
 
     @Override
@@ -189,53 +247,33 @@ public final class AifoHubSimulator implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            byte[] bytes = exchange.getRequestBody().readAllBytes();
-            JsonNode request = parse(bytes);
-            if (state.keepsJournal()) {
-                state.record(record(exchange, bytes, request));
-            }
-            if (!"POST".equals(exchange.getRequestMethod())) {
-                Replies.send(exchange, 405, "text/plain", "Method not allowed");
+            String path = exchange.getRequestURI().getPath();
+            if (!path.startsWith(HUBS_PATH)) {
+                defaultHub.handle(exchange, path);
                 return;
             }
-            SimulatedFault fault = state.takeFault();
-            switch (exchange.getRequestURI().getPath()) {
-                case OPENAI_PATH -> openAi.handle(exchange, bytes, request, fault);
-                case MYAIHUB_PATH -> myAiHub.handle(exchange, request, fault);
-                default -> Replies.send(exchange, 404, "text/plain", "No hub endpoint at " + exchange.getRequestURI());
+            String rest = path.substring(HUBS_PATH.length());
+            int slash = rest.indexOf('/');
+            String name = slash < 0 ? rest : rest.substring(0, slash);
+            SimulatedHub hub = hubs.get(name);
+            if (hub == null) {
+                Replies.send(exchange, 404, "text/plain; charset=utf-8", unknownHub(name));
+                return;
             }
+            hub.handle(exchange, slash < 0 ? "" : rest.substring(slash));
         } catch (IOException clientWentAway) {
             // A client that cancels a stream closes its connection; nothing is left to answer.
         }
     }
 
-    private @Nullable JsonNode parse(byte[] bytes) {
-        try {
-            return bytes.length == 0 ? null : json.readTree(bytes);
-        } catch (JacksonException notJson) {
-            return null;
-        }
-    }
-
-    private RecordedRequest record(HttpExchange exchange, byte[] bytes, @Nullable JsonNode request) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            String lower = name.toLowerCase(Locale.ROOT);
-            headers.put(lower, lower.equals("authorization") ? "Bearer [redacted]" : String.join(",", values));
-        });
-        String body = new String(bytes, StandardCharsets.UTF_8);
-        if (request != null && request.hasNonNull("api_key")) {
-            String key = request.get("api_key").asString("");
-            if (!key.isEmpty()) {
-                body = body.replace(key, "[redacted]");
-            }
-        }
-        return new RecordedRequest(
-                state.clock().instant(),
-                exchange.getRequestMethod(),
-                exchange.getRequestURI().getPath(),
-                headers,
-                body);
+    // Says which hubs exist, since the usual cause is a hub the test configured but never created.
+    private String unknownHub(String name) {
+        List<String> names = hubs().stream().map(SimulatedHub::name).toList();
+        return "No hub named '" + name + "' at this simulator; "
+                + (names.isEmpty()
+                        ? "it has no named hubs yet (AifoHubSimulator.hub(name) creates one)"
+                        : "its hubs are " + String.join(", ", names))
+                + ", and the default hub answers at the root paths";
     }
 
     private static ThreadFactory daemonThreads() {

@@ -8,8 +8,9 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * A JUnit 5 extension that runs one {@link AifoHubSimulator} for a test class and resets it before
- * each test (plans stay), and hands it to test methods that ask for it as a parameter.
+ * A JUnit 5 extension that runs one {@link AifoHubSimulator} for a test class and resets it, named hubs
+ * included, before each test (plans and named hubs stay), and hands it to test methods that ask for it
+ * as a parameter.
  *
  * <pre>{@code
  * @RegisterExtension

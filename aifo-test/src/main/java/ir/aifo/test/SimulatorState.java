@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
-/** What the simulator remembers between requests: keys, plans, counters, queued faults, the journal. */
+/** What one simulated hub remembers between requests: keys, plans, counters, queued faults, the journal. */
 final class SimulatorState {
 
     private final Clock clock;
@@ -87,7 +87,7 @@ final class SimulatorState {
         return faults.pollFirst();
     }
 
-    /** False for a simulator that runs as long as an application, where a journal would only grow. */
+    /** False for a hub that runs as long as an application, where a journal would only grow. */
     boolean keepsJournal() {
         return keepsJournal;
     }
