@@ -22,7 +22,11 @@ final class PropertyNames {
             Map.entry("streamTimeout", "stream-timeout"),
             Map.entry("maxReplyBytes", "max-reply-size"),
             Map.entry("maxRetryAfter", "max-retry-after"),
-            Map.entry("httpVersion", "http-version"));
+            Map.entry("httpVersion", "http-version"),
+            Map.entry("failuresBeforeCoolDown", "routing.failures-before-cool-down"),
+            Map.entry("failureCoolDown", "routing.failure-cool-down"),
+            Map.entry("keyRefusedCoolDown", "routing.key-refused-cool-down"),
+            Map.entry("rateLimitCoolDown", "routing.rate-limit-cool-down"));
 
     private PropertyNames() {}
 
