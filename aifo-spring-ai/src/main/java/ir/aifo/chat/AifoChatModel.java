@@ -168,6 +168,17 @@ public final class AifoChatModel implements ChatModel {
                 .prompt(request)
                 .provider(PROVIDER)
                 .build();
+        // In a route, more calls than the bucket has requests left would be sent in vain: the next target takes them.
+        Runnable release = routed ? quota.holdRequestLeft(model) : () -> {};
+        try {
+            return observedCall(request, hubRequest, model, context, routed);
+        } finally {
+            release.run();
+        }
+    }
+
+    private ChatResponse observedCall(
+            Prompt request, HubRequest hubRequest, String model, ChatModelObservationContext context, boolean routed) {
         return ChatModelObservationDocumentation.CHAT_MODEL_OPERATION
                 .observation(observationConvention, DEFAULT_OBSERVATION_CONVENTION, () -> context, observationRegistry)
                 .observe(() -> {

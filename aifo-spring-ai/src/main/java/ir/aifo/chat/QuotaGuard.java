@@ -4,14 +4,19 @@ import ir.aifo.chat.error.AifoQuotaExceededException;
 import ir.aifo.chat.error.AifoRateLimitException;
 import ir.aifo.chat.error.HubError;
 import ir.aifo.internal.protocol.HubProtocol;
+import ir.aifo.internal.routing.QuotaInFlightException;
 import ir.aifo.quota.HubQuota;
+import ir.aifo.quota.QuotaBucket;
 import ir.aifo.quota.QuotaListener;
 import ir.aifo.quota.QuotaTracker;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -36,6 +41,11 @@ final class QuotaGuard {
     private final HubProtocol protocol;
 
     private final Clock clock;
+
+    // Requests held by calls in flight, per monthly bucket: see holdRequestLeft.
+    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+
+    private static final Runnable NOTHING_HELD = () -> {};
 
     QuotaGuard(
             QuotaTracker tracker,
@@ -74,6 +84,41 @@ final class QuotaGuard {
                     HubError.of(0, null),
                     provider.get(),
                     quota);
+        }
+    }
+
+    /**
+     * In a route, holds one of the requests the bucket {@code model} draws on has left this month, for
+     * the duration of a call, so that concurrent calls send no more requests than the bucket has left;
+     * the ones past that go to the route's next target, unsent. Nothing is held when the bucket's
+     * figures for this month are not known, or when the model draws on no monthly bucket.
+     *
+     * @return what to release when the call is over
+     * @throws QuotaInFlightException when every request left is held by a call in flight
+     */
+    Runnable holdRequestLeft(String model) {
+        if (!failFast) {
+            return NOTHING_HELD;
+        }
+        Optional<String> provider = protocol.quotaProvider(model);
+        HubQuota known =
+                provider.isEmpty() ? null : tracker.lastKnown(keyFingerprint).orElse(null);
+        if (known == null || !YearMonth.now(clock.withZone(ZoneOffset.UTC)).equals(known.period())) {
+            return NOTHING_HELD;
+        }
+        QuotaBucket bucket = known.breakdown().get(provider.get());
+        if (bucket == null || bucket.limit() <= 0) {
+            return NOTHING_HELD;
+        }
+        AtomicInteger held = inFlight.computeIfAbsent(provider.get(), name -> new AtomicInteger());
+        while (true) {
+            int now = held.get();
+            if (now >= bucket.remaining()) {
+                throw new QuotaInFlightException(provider.get(), bucket.remaining(), known);
+            }
+            if (held.compareAndSet(now, now + 1)) {
+                return held::decrementAndGet;
+            }
         }
     }
 

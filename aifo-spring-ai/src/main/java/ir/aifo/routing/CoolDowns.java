@@ -47,13 +47,14 @@ final class CoolDowns {
     }
 
     /**
-     * Starts the cool-down a failure calls for, or lengthens one already running; a failure without an
-     * end of its own counts towards the failures in a row that start one.
+     * Starts the cool-down a failure calls for, or lengthens one already running; a hub failure, which
+     * has no end of its own, counts towards the failures in a row that start one.
      *
      * @return the failure as the route reports it: with the end of the cool-down it started, if any
      */
     TargetUnavailable failed(TargetUnavailable failure) {
-        if (failure.reason() == TargetUnavailable.Reason.UNSUPPORTED) {
+        if (failure.until() == null && failure.reason() != TargetUnavailable.Reason.FAILING) {
+            // A request the dialect cannot carry, a bucket whose last requests are in flight: no wait.
             return failure;
         }
         TargetUnavailable reported = failure;

@@ -10,6 +10,7 @@ import ir.aifo.chat.error.AifoRateLimitException;
 import ir.aifo.chat.error.AifoServerException;
 import ir.aifo.chat.error.HubError;
 import ir.aifo.internal.protocol.UnsupportedRequestException;
+import ir.aifo.internal.routing.QuotaInFlightException;
 import ir.aifo.quota.HubQuota;
 import ir.aifo.quota.QuotaBucket;
 import ir.aifo.routing.TargetUnavailable.Reason;
@@ -58,6 +59,11 @@ final class FailureTriage {
         }
         boolean sent = hubFailure.getStatusCode() != 0 || isUnreachable(failure);
         Instant now = clock.instant();
+        if (failure instanceof QuotaInFlightException) {
+            // Not spent yet: should a request in flight fail, its request is left for the next call.
+            return new TargetUnavailable(
+                    target, Reason.QUOTA_SPENT, "every request its bucket has left is in flight", null, false);
+        }
         if (failure instanceof AifoQuotaExceededException spent) {
             return new TargetUnavailable(target, Reason.QUOTA_SPENT, spentDetail(spent), monthAfter(spent, now), sent);
         }

@@ -10,11 +10,13 @@ import ir.aifo.chat.error.AifoServerException;
 import ir.aifo.routing.TargetUnavailable.Reason;
 import ir.aifo.test.AifoHubSimulator;
 import ir.aifo.test.SimulatedFault;
+import ir.aifo.testing.LogCapture;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
 
@@ -23,6 +25,10 @@ import org.springframework.ai.chat.prompt.Prompt;
  * anything (from their journals), and when a hub is tried again.
  */
 class AifoRouterFallbackTest {
+
+    // The routes' cool-down lines, kept out of the build's output.
+    @RegisterExtension
+    final LogCapture logs = LogCapture.of(AifoRouter.class);
 
     private static final String GPT = "openai/gpt-5-mini";
 

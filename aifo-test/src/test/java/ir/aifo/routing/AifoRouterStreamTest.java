@@ -9,17 +9,23 @@ import ir.aifo.chat.error.AifoServerException;
 import ir.aifo.routing.TargetUnavailable.Reason;
 import ir.aifo.test.AifoHubSimulator;
 import ir.aifo.test.SimulatedFault;
+import ir.aifo.testing.LogCapture;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
 import reactor.test.StepVerifier;
 
 /** A routed stream moves on only before its first response; after it, a failure is the subscriber's. */
 class AifoRouterStreamTest {
+
+    // The routes' cool-down lines, kept out of the build's output.
+    @RegisterExtension
+    final LogCapture logs = LogCapture.of(AifoRouter.class);
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
