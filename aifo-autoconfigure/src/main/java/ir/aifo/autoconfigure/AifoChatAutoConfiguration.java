@@ -21,12 +21,16 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.retry.RetryTemplate;
 
 /**
  * Registers an {@link AifoChatModel} built from {@code spring.ai.aifo.*}, unless the application
- * defines its own {@link ChatModel} or {@code spring.ai.model.chat} names another model.
+ * defines its own {@link ChatModel} or {@code spring.ai.model.chat} names another model; or, when hubs
+ * are named under {@code spring.ai.aifo.hubs}, one {@link AifoChatModel} per hub, with the hub's name as
+ * its bean name, each inheriting what it leaves unset from {@code spring.ai.aifo.*}.
  *
  * @since 0.1.0
  */
@@ -72,6 +76,7 @@ public final class AifoChatAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(ChatModel.class)
+    @Conditional(OnSingleHubCondition.class)
     AifoChatModel aifoChatModel(
             AifoChatModelFactory factory,
             AifoConnectionProperties connection,
@@ -84,6 +89,12 @@ public final class AifoChatAutoConfiguration {
     AifoWarmUp aifoWarmUp(ObjectProvider<AifoChatModel> models) {
         return new AifoWarmUp(models);
     }
+
+    // The hubs' names are known only from the environment, so their beans are registered by code.
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(OnNamedHubsCondition.class)
+    @Import(NamedHubsRegistrar.class)
+    static class NamedHubsConfiguration {}
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(MeterRegistry.class)

@@ -81,28 +81,35 @@ public final class AifoChatModelFactory {
      */
     public AifoChatModel create(
             AifoConnectionProperties properties, AifoChatProperties chat, AifoQuotaProperties quota) {
+        return create(HubProperties.topLevel(properties, chat, quota));
+    }
+
+    /** The model for one hub, refused under the names its properties were set with. */
+    AifoChatModel create(HubProperties hub) {
+        PropertyNames names = hub.names();
+        AifoConnectionProperties properties = hub.connection();
         // The starter's own checks first: they need no connection, and a missing key is reported with advice.
-        String baseUrl = BaseUrlPropertyValidator.validated(properties.getBaseUrl(), properties.isAllowInsecureHttp());
+        String baseUrl =
+                BaseUrlPropertyValidator.validated(properties.getBaseUrl(), properties.isAllowInsecureHttp(), names);
         String apiKey = properties.getApiKey();
         if (apiKey == null || apiKey.isBlank()) {
-            throw new AifoApiKeyMissingException(baseUrl);
+            throw new AifoApiKeyMissingException(names.of("api-key"), baseUrl, null);
         }
         String unresolvedVariable = unresolvedVariable(apiKey);
         if (unresolvedVariable != null) {
-            throw new AifoApiKeyMissingException(baseUrl, unresolvedVariable);
+            throw new AifoApiKeyMissingException(names.of("api-key"), baseUrl, unresolvedVariable);
         }
-        AifoConnection connection =
-                properties.toConnection(chat.getCompletionsPath(), builder -> customize(builder, properties));
-        warnIfVersionIsDoubled(baseUrl, connection.completionsPath());
+        AifoConnection connection = connection(hub);
+        warnIfVersionIsDoubled(baseUrl, connection.completionsPath(), names);
         AifoChatModel.Builder builder = AifoChatModel.builder()
                 .connection(connection)
                 .maxRetryAfter(properties.getMaxRetryAfter())
                 .retryAcceptedRequests(properties.isRetryAcceptedRequests())
-                .defaultOptions(chat.toOptions())
+                .defaultOptions(names.reportedAsProperties(hub.chat()::toOptions))
                 .retryTemplate(retryTemplate)
                 .observationRegistry(observationRegistry)
                 .quotaTracker(quotaTracker)
-                .quotaFailFast(quota.isFailFast());
+                .quotaFailFast(hub.quota().isFailFast());
         quotaListeners.forEach(builder::quotaListener);
         if (observationConvention != null) {
             builder.observationConvention(observationConvention);
@@ -110,7 +117,13 @@ public final class AifoChatModelFactory {
         if (toolCallingManager != null) {
             builder.toolCallingManager(toolCallingManager);
         }
-        return PropertyNames.reportedAsProperties(builder::build);
+        return names.reportedAsProperties(builder::build);
+    }
+
+    private AifoConnection connection(HubProperties hub) {
+        AifoConnectionProperties properties = hub.connection();
+        return properties.toConnection(
+                hub.names(), hub.chat().getCompletionsPath(), builder -> customize(builder, properties, hub.names()));
     }
 
     /**
@@ -118,14 +131,15 @@ public final class AifoChatModelFactory {
      * properties, then the application's customizers. Applied when the model is built, so that a wrong
      * setting fails the start; the model builds the client on its first request.
      */
-    private HttpClient.Builder customize(HttpClient.Builder builder, AifoConnectionProperties properties) {
+    private HttpClient.Builder customize(
+            HttpClient.Builder builder, AifoConnectionProperties properties, PropertyNames names) {
         ProxySelector proxy = proxy(properties.getProxy());
         if (proxy != null) {
             builder.proxy(proxy);
         }
         String bundleName = properties.getSsl().getBundle();
         if (bundleName != null && !bundleName.isBlank()) {
-            applySslBundle(builder, bundleName);
+            applySslBundle(builder, bundleName, names);
         }
         httpClientCustomizers.forEach(customizer -> customizer.customize(builder));
         return builder;
@@ -139,9 +153,9 @@ public final class AifoChatModelFactory {
         return ProxySelector.getDefault();
     }
 
-    private void applySslBundle(HttpClient.Builder builder, String bundleName) {
+    private void applySslBundle(HttpClient.Builder builder, String bundleName, PropertyNames names) {
         if (sslBundles == null) {
-            throw new IllegalArgumentException("spring.ai.aifo.ssl.bundle is set to '" + bundleName
+            throw new IllegalArgumentException(names.of("ssl.bundle") + " is set to '" + bundleName
                     + "' but the application has no SSL bundles (spring.ssl.bundle.*)");
         }
         SslBundle bundle = sslBundles.getBundle(bundleName);
@@ -166,13 +180,14 @@ public final class AifoChatModelFactory {
     }
 
     // A base URL copied from an OpenAI client's settings often ends in /v1, which the chat path repeats.
-    private static void warnIfVersionIsDoubled(String baseUrl, String completionsPath) {
+    private static void warnIfVersionIsDoubled(String baseUrl, String completionsPath, PropertyNames names) {
         String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         String path = completionsPath.startsWith("/") ? completionsPath : "/" + completionsPath;
         if (base.endsWith("/v1") && path.startsWith("/v1/") && logger.isWarnEnabled()) {
-            logger.warn("spring.ai.aifo.base-url ends in /v1 and the chat path " + path + " starts with it, so"
-                    + " requests go to " + base + path + ": remove /v1 from spring.ai.aifo.base-url, or set"
-                    + " spring.ai.aifo.chat.completions-path to " + path.substring("/v1".length()));
+            String baseUrlProperty = names.of("base-url");
+            logger.warn(baseUrlProperty + " ends in /v1 and the chat path " + path + " starts with it, so requests"
+                    + " go to " + base + path + ": remove /v1 from " + baseUrlProperty + ", or set "
+                    + names.of("chat.completions-path") + " to " + path.substring("/v1".length()));
         }
     }
 }

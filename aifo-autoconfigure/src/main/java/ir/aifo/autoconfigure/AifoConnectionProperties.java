@@ -201,7 +201,15 @@ public class AifoConnectionProperties {
      */
     public AifoConnection toConnection(
             @Nullable String completionsPath, UnaryOperator<HttpClient.Builder> httpClientCustomizer) {
-        return PropertyNames.reportedAsProperties(() -> AifoConnection.builder()
+        return toConnection(PropertyNames.TOP_LEVEL, completionsPath, httpClientCustomizer);
+    }
+
+    /** The connection, refused under the names the properties were set with: a named hub's, say. */
+    AifoConnection toConnection(
+            PropertyNames names,
+            @Nullable String completionsPath,
+            UnaryOperator<HttpClient.Builder> httpClientCustomizer) {
+        return names.reportedAsProperties(() -> AifoConnection.builder()
                 .baseUrl(baseUrl)
                 .apiKey(apiKey)
                 .protocol(protocol)

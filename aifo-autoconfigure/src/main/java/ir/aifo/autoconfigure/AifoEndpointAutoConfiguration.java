@@ -2,20 +2,21 @@ package ir.aifo.autoconfigure;
 
 import ir.aifo.chat.AifoChatModel;
 import ir.aifo.quota.QuotaTracker;
+import java.util.Map;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * Registers the {@code aifo} actuator endpoint when Spring Boot Actuator is present and the endpoint
  * is exposed ({@code management.endpoints.web.exposure.include=aifo}).
  *
- * <p>A configuration of its own, after the chat model's, so that it can see whether the model exists.
+ * <p>A configuration of its own, after the chat model's, so that it can see whether any model exists.
  *
  * @since 0.1.0
  */
@@ -25,11 +26,20 @@ public final class AifoEndpointAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    // A single candidate: with several models (one per hub, say) the endpoint could not tell which to show.
-    @ConditionalOnSingleCandidate(AifoChatModel.class)
-    @ConditionalOnBean(QuotaTracker.class)
+    @ConditionalOnBean({AifoChatModel.class, QuotaTracker.class})
     @ConditionalOnAvailableEndpoint
-    AifoEndpoint aifoEndpoint(AifoChatModel model, QuotaTracker tracker) {
-        return new AifoEndpoint(model, tracker);
+    AifoEndpoint aifoEndpoint(Map<String, AifoChatModel> models, QuotaTracker tracker, Environment environment) {
+        return new AifoEndpoint(byHub(models, environment), tracker);
+    }
+
+    /**
+     * The models by the name of their hub, which is their bean name; the one model of an application
+     * without named hubs is the {@code default} hub, whatever its bean is called.
+     */
+    private static Map<String, AifoChatModel> byHub(Map<String, AifoChatModel> models, Environment environment) {
+        if (models.size() == 1 && NamedHubs.of(environment).isEmpty()) {
+            return Map.of(NamedHubs.SINGLE_HUB_NAME, models.values().iterator().next());
+        }
+        return models;
     }
 }

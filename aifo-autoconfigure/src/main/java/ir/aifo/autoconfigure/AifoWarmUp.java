@@ -8,9 +8,10 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 
 /**
- * Warms the chat models up once the application is ready, on a daemon thread of its own: made lazily so
- * that they do not lengthen the start, they would otherwise make the first request wait for their JSON
- * mapper and TLS context. A failure here is only logged; the first request meets it again and reports it.
+ * Warms the chat models up once the application is ready, every hub's, on a daemon thread of its own:
+ * made lazily so that they do not lengthen the start, they would otherwise make the first request wait
+ * for their JSON mapper and TLS context. A failure here is only logged; the first request meets it again
+ * and reports it.
  */
 final class AifoWarmUp implements ApplicationListener<ApplicationReadyEvent> {
 
@@ -30,10 +31,15 @@ final class AifoWarmUp implements ApplicationListener<ApplicationReadyEvent> {
     }
 
     private void warmUp() {
+        models.orderedStream().forEach(AifoWarmUp::warmUp);
+    }
+
+    // One by one, so that a hub that cannot be warmed up leaves the others warmed.
+    private static void warmUp(AifoChatModel model) {
         try {
-            models.orderedStream().forEach(AifoChatModel::warmUp);
+            model.warmUp();
         } catch (RuntimeException failure) {
-            logger.debug("Warming the AiFO chat model up failed; the first request will try again", failure);
+            logger.debug("Warming up " + model + " failed; its first request will try again", failure);
         }
     }
 }

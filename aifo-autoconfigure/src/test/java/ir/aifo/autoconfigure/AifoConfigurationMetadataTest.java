@@ -57,6 +57,18 @@ class AifoConfigurationMetadataTest {
                 .isEqualTo("any");
     }
 
+    @Test
+    void namedHubsAndThePrimaryOneAreDescribed() {
+        JsonNode hubs = property("spring.ai.aifo.hubs");
+        assertThat(hubs.get("type").asString()).startsWith("java.util.Map<java.lang.String,");
+        assertThat(hubs.get("description").asString())
+                .contains("spring.ai.aifo.hubs.<name>.*")
+                .contains("@Qualifier");
+        JsonNode primary = property("spring.ai.aifo.primary");
+        assertThat(primary.get("type").asString()).isEqualTo(String.class.getName());
+        assertThat(primary.get("description").asString()).contains("spring.ai.aifo.hubs");
+    }
+
     private static void assertAccepted(Function<AifoChatOptions.Builder, AifoChatOptions.Builder> option) {
         AifoChatOptions options = option.apply(AifoChatOptions.builder().model("openai/gpt-5-mini"))
                 .build();

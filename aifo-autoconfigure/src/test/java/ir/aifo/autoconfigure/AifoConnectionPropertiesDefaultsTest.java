@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.convert.DurationStyle;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -47,6 +48,24 @@ class AifoConnectionPropertiesDefaultsTest {
         assertThat(connection.maxReplyBytes()).isEqualTo(AifoConnection.DEFAULT_MAX_REPLY_BYTES);
         assertThat(connection.httpVersion()).isEqualTo(AifoConnection.DEFAULT_HTTP_VERSION);
         assertThat(properties.getMaxRetryAfter()).isEqualTo(AifoChatModel.DEFAULT_MAX_RETRY_AFTER);
+    }
+
+    @Test
+    void aHubThatSetsNothingBindsTheDefaultsTheMetadataShows() {
+        MockEnvironment environment = new MockEnvironment().withProperty("spring.ai.aifo.hubs.bare.api-key", "k");
+        AifoConnectionProperties bare = HubProperties.bind(
+                        environment, "bare", NamedHubs.of(environment).get("bare"))
+                .connection();
+
+        assertThat(bare.getBaseUrl()).isEqualTo(defaultOf("base-url"));
+        assertThat(enumValue(bare.getProtocol())).isEqualTo(defaultOf("protocol"));
+        assertThat(bare.getConnectTimeout()).isEqualTo(durationDefaultOf("connect-timeout"));
+        assertThat(bare.getReadTimeout()).isEqualTo(durationDefaultOf("read-timeout"));
+        assertThat(bare.getCallTimeout()).isEqualTo(durationDefaultOf("call-timeout"));
+        assertThat(bare.getStreamTimeout()).isEqualTo(durationDefaultOf("stream-timeout"));
+        assertThat(bare.getMaxReplySize()).isEqualTo(DataSize.parse(defaultOf("max-reply-size")));
+        assertThat(bare.getMaxRetryAfter()).isEqualTo(durationDefaultOf("max-retry-after"));
+        assertThat(enumValue(bare.getHttpVersion())).isEqualTo(defaultOf("http-version"));
     }
 
     private static Duration durationDefaultOf(String property) {

@@ -22,17 +22,22 @@ final class AifoContextRunner {
 
     private static final String COMPLETION = """
             {"id":"chatcmpl-9","object":"chat.completion","created":1764000000,"model":"openai/gpt-5-mini",
-             "choices":[{"index":0,"message":{"role":"assistant","content":"درود"},"finish_reason":"stop"}]}
+             "choices":[{"index":0,"message":{"role":"assistant","content":"%s"},"finish_reason":"stop"}]}
             """;
 
     private AifoContextRunner() {}
 
     /** Makes the stubbed hub answer every OpenAI-compatible chat request with {@link #ANSWER}. */
     static void answerEveryChat(WireMockExtension hub) {
+        answerEveryChat(hub, ANSWER);
+    }
+
+    /** Makes the stubbed hub answer every OpenAI-compatible chat request with {@code answer}. */
+    static void answerEveryChat(WireMockExtension hub, String answer) {
         hub.stubFor(post(urlEqualTo("/v1/chat/completions"))
                 .willReturn(aResponse()
                         .withHeader("Content-Type", "application/json")
-                        .withBody(COMPLETION)));
+                        .withBody(COMPLETION.formatted(answer))));
     }
 
     /** The starter's auto-configuration, with no property set. */
@@ -43,6 +48,12 @@ final class AifoContextRunner {
                         ToolCallingAutoConfiguration.class,
                         ChatClientAutoConfiguration.class,
                         AifoChatAutoConfiguration.class));
+    }
+
+    /** The properties of a hub named under {@code spring.ai.aifo.hubs}: its base URL and its key. */
+    static String[] namedHub(String name, String baseUrl, String apiKey) {
+        String prefix = "spring.ai.aifo.hubs." + name + ".";
+        return new String[] {prefix + "base-url=" + baseUrl, prefix + "api-key=" + apiKey};
     }
 
     /** The starter's auto-configuration pointed at a hub, with its key and any further properties. */

@@ -125,23 +125,17 @@ class AifoQuotaAutoConfigurationTest {
     }
 
     @Test
-    void endpointStaysAwayWhenTheModelIsAmbiguous() {
-        ApplicationContextRunner twoModels = runner.withPropertyValues("management.endpoints.web.exposure.include=aifo")
-                .withBean("hubA", AifoChatModel.class, () -> model("KEY-A"))
-                .withBean("hubB", AifoChatModel.class, () -> model("KEY-B"));
-        twoModels.run(context -> {
-            assertThat(context).hasNotFailed();
-            assertThat(context).getBeans(AifoChatModel.class).hasSize(2);
-            assertThat(context).doesNotHaveBean(AifoEndpoint.class);
-        });
-        // A primary one is the model the application means, so the endpoint shows it.
+    void endpointListsEveryModelOfTheApplicationByItsBeanName() {
+        // Models the application made itself, beside none of the starter's: each is a hub the endpoint shows.
         runner.withPropertyValues("management.endpoints.web.exposure.include=aifo")
-                .withBean("hubA", AifoChatModel.class, () -> model("KEY-A"), definition -> definition.setPrimary(true))
+                .withBean("hubA", AifoChatModel.class, () -> model("KEY-A"))
                 .withBean("hubB", AifoChatModel.class, () -> model("KEY-B"))
                 .run(context -> {
-                    assertThat(context).hasSingleBean(AifoEndpoint.class);
-                    assertThat(context.getBean(AifoEndpoint.class).hub().baseUrl())
-                            .isEqualTo(hub.baseUrl());
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(AifoEndpoint.class).aifo().hubs())
+                            .containsOnlyKeys("hubA", "hubB")
+                            .allSatisfy((name, described) ->
+                                    assertThat(described.baseUrl()).isEqualTo(hub.baseUrl()));
                 });
     }
 
