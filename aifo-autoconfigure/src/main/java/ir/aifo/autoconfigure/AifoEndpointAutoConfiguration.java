@@ -2,7 +2,9 @@ package ir.aifo.autoconfigure;
 
 import ir.aifo.chat.AifoChatModel;
 import ir.aifo.quota.QuotaTracker;
+import ir.aifo.routing.AifoRouter;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -16,11 +18,12 @@ import org.springframework.core.env.Environment;
  * Registers the {@code aifo} actuator endpoint when Spring Boot Actuator is present and the endpoint
  * is exposed ({@code management.endpoints.web.exposure.include=aifo}).
  *
- * <p>A configuration of its own, after the chat model's, so that it can see whether any model exists.
+ * <p>A configuration of its own, after the chat model's and the routes', so that it can see whether any
+ * model, and a router, exist.
  *
  * @since 0.1.0
  */
-@AutoConfiguration(after = AifoChatAutoConfiguration.class)
+@AutoConfiguration(after = {AifoChatAutoConfiguration.class, AifoRoutingAutoConfiguration.class})
 @ConditionalOnClass({AifoChatModel.class, Endpoint.class})
 public final class AifoEndpointAutoConfiguration {
 
@@ -28,8 +31,12 @@ public final class AifoEndpointAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnBean({AifoChatModel.class, QuotaTracker.class})
     @ConditionalOnAvailableEndpoint
-    AifoEndpoint aifoEndpoint(Map<String, AifoChatModel> models, QuotaTracker tracker, Environment environment) {
-        return new AifoEndpoint(byHub(models, environment), tracker);
+    AifoEndpoint aifoEndpoint(
+            Map<String, AifoChatModel> models,
+            QuotaTracker tracker,
+            ObjectProvider<AifoRouter> router,
+            Environment environment) {
+        return new AifoEndpoint(byHub(models, environment), tracker, router.getIfAvailable());
     }
 
     /**

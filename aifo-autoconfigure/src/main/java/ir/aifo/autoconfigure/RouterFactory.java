@@ -26,7 +26,7 @@ final class RouterFactory {
                 .keyRefusedCoolDown(routing.getKeyRefusedCoolDown())
                 .rateLimitCoolDown(routing.getRateLimitCoolDown());
         listeners.forEach(router::listener);
-        return PropertyNames.reportedAsProperties(router::build);
+        return PropertyNames.TOP_LEVEL.reportedAsProperties(router::build);
     }
 
     private static List<RouteTarget> targets(String route, List<String> targets) {

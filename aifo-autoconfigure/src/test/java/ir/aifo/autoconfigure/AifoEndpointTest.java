@@ -106,7 +106,10 @@ class AifoEndpointTest {
                     .writeValueAsString(context.getBean(AifoEndpoint.class).aifo());
 
             JsonNode json = JsonMapper.builder().build().readTree(body);
-            assertThat(json.properties()).extracting(Map.Entry::getKey).containsExactly("hubs");
+            assertThat(json.properties())
+                    .extracting(Map.Entry::getKey)
+                    .containsExactly("hubs", "routes", "defaultRoute");
+            assertThat(json.get("routes").isEmpty()).isTrue();
             assertThat(json.get("hubs").get("tokenhub").get("baseUrl").asString())
                     .isEqualTo(tokenhub.baseUrl());
             assertThat(body).doesNotContain(MYAIHUB_KEY).doesNotContain(TOKENHUB_KEY);

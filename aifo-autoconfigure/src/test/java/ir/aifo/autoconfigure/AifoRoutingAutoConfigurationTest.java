@@ -116,6 +116,51 @@ class AifoRoutingAutoConfigurationTest {
     }
 
     @Test
+    void hubsFromPropertiesAreRoutedAndTheEndpointShowsRoutesAndCoolDowns() {
+        aifo.stubFor(post(urlEqualTo("/v1/chat/completions"))
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"message\":\"bad key\",\"type\":\"invalid_request_error\"}}")));
+        AifoContextRunner.answerEveryChat(tokenHub);
+        AifoContextRunner.withStarter()
+                .withConfiguration(
+                        AutoConfigurations.of(AifoRoutingAutoConfiguration.class, AifoEndpointAutoConfiguration.class))
+                .withPropertyValues(AifoContextRunner.namedHub("aifo", aifo.baseUrl(), "aifo_sk_live_0123456789"))
+                .withPropertyValues(AifoContextRunner.namedHub("tokenhub", tokenHub.baseUrl(), "th_sk_live_0123456789"))
+                .withPropertyValues(
+                        "spring.ai.aifo.routes.smart=aifo:openai/gpt-5-mini, tokenhub:gpt-4o-mini",
+                        "spring.ai.aifo.default-route=smart",
+                        "spring.ai.aifo.routing.key-refused-cool-down=10m",
+                        "management.endpoints.web.exposure.include=aifo")
+                .run(context -> {
+                    ChatResponse response = context.getBean(ChatClient.Builder.class)
+                            .build()
+                            .prompt("سلام")
+                            .call()
+                            .chatResponse();
+
+                    assertThat(response.getMetadata().<String>get(AifoMetadata.HUB))
+                            .isEqualTo("tokenhub");
+                    AifoEndpoint.AifoDescriptor shown =
+                            context.getBean(AifoEndpoint.class).aifo();
+                    assertThat(shown.defaultRoute()).isEqualTo("smart");
+                    assertThat(shown.hubs().get("aifo").coolDownReason()).isEqualTo("key refused");
+                    assertThat(shown.hubs().get("aifo").coolDownUntil())
+                            .isAfter(java.time.Instant.now().plusSeconds(9 * 60));
+                    assertThat(shown.hubs().get("tokenhub").coolDownUntil()).isNull();
+                    assertThat(shown.routes().get("smart"))
+                            .extracting(
+                                    AifoEndpoint.TargetDescriptor::target,
+                                    AifoEndpoint.TargetDescriptor::coolDownReason)
+                            .containsExactly(
+                                    org.assertj.core.groups.Tuple.tuple("aifo:openai/gpt-5-mini", "key refused"),
+                                    org.assertj.core.groups.Tuple.tuple("tokenhub:gpt-4o-mini", null));
+                    assertThat(shown.toString()).doesNotContain("0123456789");
+                });
+    }
+
+    @Test
     void aRouteNamingAnUnknownHubFailsTheStartListingTheHubs() {
         runner.withPropertyValues("spring.ai.aifo.routes.cheap=tokenhb:deepseek-chat")
                 .run(context -> assertThat(context)
