@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,8 @@ public final class AifoRouter implements ChatModel {
 
     private AifoRouter(Builder builder) {
         this.clock = builder.clock;
-        this.hubs = Map.copyOf(builder.hubs);
+        // In the order given, which is the order they are shown in.
+        this.hubs = Collections.unmodifiableMap(new LinkedHashMap<>(builder.hubs));
         this.routes = new LinkedHashMap<>(builder.routes);
         this.defaultRoute = builder.defaultRoute;
         this.options = AifoChatOptions.builder().model(defaultRoute).build();
@@ -120,7 +122,7 @@ public final class AifoRouter implements ChatModel {
         return Flux.defer(() -> new RoutedStream(this, routeOf(prompt), prompt).fromTarget(0));
     }
 
-    /** The hubs, by name. */
+    /** The hubs, by name, in the order they were given. */
     public Map<String, AifoChatModel> getHubs() {
         return hubs;
     }
@@ -157,8 +159,9 @@ public final class AifoRouter implements ChatModel {
     }
 
     /**
-     * Why the route moves on from {@code target} after {@code failure}, with the cool-down it started;
-     * the failure itself when the route must stop.
+     * Why the route moves on from {@code target} after {@code failure}, with the cool-down it started.
+     *
+     * @throws RuntimeException {@code failure} itself, when the route must stop there
      */
     TargetUnavailable movedOnFrom(RouteTarget target, RuntimeException failure) {
         TargetUnavailable unavailable = triage.triage(target, failure);

@@ -88,7 +88,11 @@ class StarterActuatorTest {
             chat.prompt().user("دوباره سلام").call().content();
 
             String port = context.getEnvironment().getProperty("local.server.port");
-            JsonNode aifo = get(port, "/actuator/aifo");
+            JsonNode body = get(port, "/actuator/aifo");
+            // One hub, without named hubs: the endpoint calls it "default".
+            JsonNode aifo = body.get("hubs").get("default");
+            assertThat(body.get("routes").isEmpty()).isTrue();
+            assertThat(aifo.get("coolDownUntil").isNull()).isTrue();
             assertThat(aifo.get("protocol").asString()).isEqualTo("myaihub");
             assertThat(aifo.get("baseUrl").asString()).isEqualTo(hub.baseUrl());
             assertThat(aifo.get("model").asString()).isEqualTo("openai/gpt-5.2");
