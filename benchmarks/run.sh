@@ -4,18 +4,24 @@
 #   benchmarks/run.sh                 5 interleaved JMH rounds, 10 context starts per app
 #   benchmarks/run.sh --quick         1 round and 3 starts, shorter iterations: a smoke run (about 3 minutes)
 #   benchmarks/run.sh --rounds 3 --benchmarks call,stream --clients raw,aifo --jfr
+#   benchmarks/run.sh --route         only the router's overhead: AifoRouter against the same AifoChatModel
+#                                     called directly, in one JVM per round, 5 rounds (about 5 minutes)
 #
 # Builds the benchmark modules (tests skipped), measures the minimal apps' classpath and context start
 # (footprint.sh), then runs ir.aifo.benchmarks.BenchmarkSuite: raw JDK HttpClient + Jackson 3,
 # AifoChatModel and Spring AI's OpenAiChatModel against one loopback stub hub, each benchmark of
 # each client in its own forked JVM, every client once per round. Prints the table; it is also in
 # benchmarks/target/results/table.md, the figures of every round in rounds.tsv beside it, and with
-# --jfr a flight recording of each fork's measurement under jfr/.
+# --jfr a flight recording of each fork's measurement under jfr/. With --route it builds the JMH module
+# alone and runs ir.aifo.benchmarks.RouteSuite instead (no footprint), its table in
+# benchmarks/target/route-results/table.md; --rounds, --quick, --jfr, --benchmarks call,stream, --control
+# (an A/A run: both sides call the model directly) and --messages N (a chat history per request) apply.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 rounds=5
 starts=10
+route=false
 suite=()
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -32,6 +38,9 @@ while [ $# -gt 0 ]; do
             starts=$2
             shift
             ;;
+        --route)
+            route=true
+            ;;
         *)
             suite+=("$1")
             ;;
@@ -40,6 +49,16 @@ while [ $# -gt 0 ]; do
 done
 
 started=$(date +%s)
+if [ "$route" = true ]; then
+    echo "== building the JMH benchmarks (tests skipped)"
+    mvn -B -q -pl benchmarks/jmh -am package -DskipTests
+    echo "== JMH: route overhead, $rounds rounds"
+    cd benchmarks/jmh
+    java -cp "target/classes:$(cat target/runtime-classpath.txt)" ir.aifo.benchmarks.RouteSuite \
+        --rounds "$rounds" --warmup 12 --iterations 12 --out ../target/route-results "${suite[@]}"
+    echo "== all done in $(( ($(date +%s) - started) / 60 )) min $(( ($(date +%s) - started) % 60 )) s"
+    exit 0
+fi
 echo "== building the benchmarks (tests skipped)"
 mvn -B -q -pl benchmarks/jmh,benchmarks/apps/bare,benchmarks/apps/aifo,benchmarks/apps/openai -am package -DskipTests
 

@@ -3,6 +3,8 @@ package ir.aifo.benchmarks;
 import ir.aifo.chat.AifoChatModel;
 import ir.aifo.chat.AifoChatOptions;
 import ir.aifo.chat.AifoConnection;
+import java.util.List;
+import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.prompt.Prompt;
 
 /** {@link AifoChatModel} as an application gets it: the builder's defaults, a key and the hub's address. */
@@ -10,8 +12,24 @@ final class AifoCaller implements HubCaller {
 
     private final AifoChatModel model;
 
+    private final List<Message> conversation;
+
     AifoCaller(String baseUrl) {
-        this.model = AifoChatModel.builder()
+        this(model(baseUrl), Conversation.of(1));
+    }
+
+    /**
+     * Sends {@code conversation} to {@code model} directly; {@link RouteBenchmark} hands the same model to a
+     * router too.
+     */
+    AifoCaller(AifoChatModel model, List<Message> conversation) {
+        this.model = model;
+        this.conversation = conversation;
+    }
+
+    /** The model every AiFO benchmark measures, talking to the hub at {@code baseUrl}. */
+    static AifoChatModel model(String baseUrl) {
+        return AifoChatModel.builder()
                 .connection(AifoConnection.builder()
                         .baseUrl(baseUrl)
                         .apiKey("bench-key")
@@ -23,12 +41,12 @@ final class AifoCaller implements HubCaller {
 
     @Override
     public String call() {
-        return model.call(new Prompt(QUESTION)).getResult().getOutput().getText();
+        return model.call(new Prompt(conversation)).getResult().getOutput().getText();
     }
 
     @Override
     public StreamedText stream() {
-        return StreamReading.read(model.stream(new Prompt(QUESTION)));
+        return StreamReading.read(model.stream(new Prompt(conversation)));
     }
 
     @Override

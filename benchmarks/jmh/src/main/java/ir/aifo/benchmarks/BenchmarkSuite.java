@@ -51,13 +51,19 @@ public final class BenchmarkSuite {
     }
 
     public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        new BenchmarkSuite(options, Schedule.of(options)).run();
+    }
+
+    /** {@code --name value} and {@code --flag} arguments, by name; a later one wins over an earlier one. */
+    static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String name = args[i].replaceFirst("^--", "");
             boolean flag = i + 1 >= args.length || args[i + 1].startsWith("--");
             options.put(name, flag ? "true" : args[++i]);
         }
-        new BenchmarkSuite(options, Schedule.of(options)).run();
+        return options;
     }
 
     /**
@@ -193,7 +199,7 @@ public final class BenchmarkSuite {
 
     // A fork that fails (the JDK client's pool has a rare race that breaks one request of thousands) is
     // run once more rather than losing the whole run; the retry is reported, a second failure is not hidden.
-    private static RunResult runOnce(ChainedOptionsBuilder builder, String benchmark, String client, int round)
+    static RunResult runOnce(ChainedOptionsBuilder builder, String benchmark, String client, int round)
             throws RunnerException {
         try {
             return new Runner(builder.build()).runSingle();
