@@ -160,7 +160,7 @@ public final class AifoChatModel implements ChatModel {
 
     @Override
     public ChatResponse call(Prompt prompt) {
-        boolean routed = RoutedCall.isRouted();
+        Map<String, Object> route = RoutedCall.metadata();
         Prompt request = prepare(prompt);
         HubRequest hubRequest = createRequest(request, false);
         String model = request.getOptions().getModel();
@@ -169,26 +169,30 @@ public final class AifoChatModel implements ChatModel {
                 .provider(PROVIDER)
                 .build();
         // In a route, more calls than the bucket has requests left would be sent in vain: the next target takes them.
-        Runnable release = routed ? quota.holdRequestLeft(model) : () -> {};
+        Runnable release = route != null ? quota.holdRequestLeft(model) : () -> {};
         try {
-            return observedCall(request, hubRequest, model, context, routed);
+            return observedCall(request, hubRequest, model, context, route);
         } finally {
             release.run();
         }
     }
 
     private ChatResponse observedCall(
-            Prompt request, HubRequest hubRequest, String model, ChatModelObservationContext context, boolean routed) {
+            Prompt request,
+            HubRequest hubRequest,
+            String model,
+            ChatModelObservationContext context,
+            @Nullable Map<String, Object> route) {
         return ChatModelObservationDocumentation.CHAT_MODEL_OPERATION
                 .observation(observationConvention, DEFAULT_OBSERVATION_CONVENTION, () -> context, observationRegistry)
                 .observe(() -> {
                     ChatResponse response;
                     try {
                         response = retry.call(
-                                deadline -> quota.recordingRefusals(
-                                        () -> protocol.readReply(http.post(hubRequest, deadline), model)),
+                                deadline -> quota.recordingRefusals(() -> protocol.readReply(
+                                        http.post(hubRequest, deadline), model, route != null ? route : Map.of())),
                                 Deadline.forCall(callTimeout),
-                                !routed);
+                                route == null);
                     } catch (AifoQuotaExceededException spent) {
                         quota.recordFrom(spent);
                         throw spent;
@@ -206,8 +210,8 @@ public final class AifoChatModel implements ChatModel {
             // so it runs on a thread meant for that, not on the subscriber's (an event loop, in WebFlux).
             return Flux.deferContextual(contextView -> {
                 // The call runs on another thread, which must know as this one does that a route made it.
-                boolean routed = RoutedCall.isRouted(contextView);
-                return Mono.fromCallable(() -> routed ? RoutedCall.run(() -> call(prompt)) : call(prompt))
+                Map<String, Object> route = RoutedCall.metadata(contextView);
+                return Mono.fromCallable(() -> route != null ? RoutedCall.run(route, () -> call(prompt)) : call(prompt))
                         .subscribeOn(Schedulers.boundedElastic())
                         .flux();
             });
@@ -238,8 +242,9 @@ public final class AifoChatModel implements ChatModel {
             };
             // One deadline for the whole stream, its retries included, from the moment it is subscribed to.
             Deadline deadline = Deadline.forStream(streamTimeout);
-            Flux<ChatResponse> responses =
-                    retry.stream(() -> streamOnce(hubRequest, deadline), deadline, !RoutedCall.isRouted(contextView));
+            Map<String, Object> route = RoutedCall.metadata(contextView);
+            Flux<ChatResponse> responses = retry.stream(
+                    () -> streamOnce(hubRequest, deadline, route != null ? route : Map.of()), deadline, route == null);
             if (!observation.isNoop()) {
                 // Only an observation that is recorded needs the whole reply; others cost nothing per chunk.
                 StreamedReply reply = new StreamedReply();
@@ -254,8 +259,8 @@ public final class AifoChatModel implements ChatModel {
         });
     }
 
-    private Flux<ChatResponse> streamOnce(HubRequest hubRequest, Deadline deadline) {
-        HubStreamDecoder decoder = protocol.newStreamDecoder();
+    private Flux<ChatResponse> streamOnce(HubRequest hubRequest, Deadline deadline, Map<String, Object> route) {
+        HubStreamDecoder decoder = protocol.newStreamDecoder(route);
         // Every response of a stream carries the same header figures; recording the first is enough.
         AtomicBoolean recorded = new AtomicBoolean();
         return http.postForEvents(

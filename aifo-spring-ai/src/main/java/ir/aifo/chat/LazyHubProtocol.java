@@ -6,6 +6,7 @@ import ir.aifo.internal.protocol.HubProtocol;
 import ir.aifo.internal.protocol.HubStreamDecoder;
 import ir.aifo.internal.protocol.RequestOptions;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.ai.chat.model.ChatResponse;
@@ -40,8 +41,8 @@ final class LazyHubProtocol implements HubProtocol {
     }
 
     @Override
-    public ChatResponse readReply(HubReply reply, String model) {
-        return protocol().readReply(reply, model);
+    public ChatResponse readReply(HubReply reply, String model, Map<String, Object> addedMetadata) {
+        return protocol().readReply(reply, model, addedMetadata);
     }
 
     @Override
@@ -55,8 +56,8 @@ final class LazyHubProtocol implements HubProtocol {
     }
 
     @Override
-    public HubStreamDecoder newStreamDecoder() {
-        return protocol().newStreamDecoder();
+    public HubStreamDecoder newStreamDecoder(Map<String, Object> addedMetadata) {
+        return protocol().newStreamDecoder(addedMetadata);
     }
 
     @Override

@@ -107,12 +107,13 @@ public final class AifoRouter implements ChatModel {
             Prompt request = forTarget(prompt, target);
             ChatResponse response;
             try {
-                response = RoutedCall.run(() -> hub.call(request));
+                response = RoutedCall.run(attempts.metadataFor(target), () -> hub.call(request));
             } catch (RuntimeException failure) {
                 attempts.failed(movedOnFrom(target, failure), failure);
                 continue;
             }
-            return answered(attempts, target, response);
+            answered(attempts, target);
+            return response;
         }
         throw noneAnswered(attempts);
     }
@@ -171,23 +172,26 @@ public final class AifoRouter implements ChatModel {
         return coolDowns.failed(unavailable);
     }
 
-    ChatResponse answered(RouteAttempts attempts, RouteTarget target, ChatResponse response) {
+    /** {@code target} answered: its failures in a row are over, and the listeners hear who was passed over. */
+    void answered(RouteAttempts attempts, RouteTarget target) {
         coolDowns.succeeded(target);
         attempts.answeredBy(target, events);
-        return RoutedResponse.of(response, target, attempts.route(), attempts.fallbacks());
     }
 
     AifoRouteUnavailableException noneAnswered(RouteAttempts attempts) {
         return attempts.noneAnswered(events, clock.instant());
     }
 
-    /** The request as the target's hub gets it: the target's own model id in place of the route's name. */
+    /**
+     * The request as the target's hub gets it: the target's own model id in place of the route's name.
+     * The messages are handed on as they are, not copied: the hub model copies them as it prepares them.
+     */
     static Prompt forTarget(Prompt prompt, RouteTarget target) {
         ChatOptions requested = prompt.getOptions();
         ChatOptions options = requested == null
                 ? AifoChatOptions.builder().model(target.model()).build()
                 : requested.mutate().model(target.model()).build();
-        return prompt.mutate().chatOptions(options).build();
+        return new Prompt(prompt.getInstructions(), options);
     }
 
     private Route routeOf(Prompt prompt) {

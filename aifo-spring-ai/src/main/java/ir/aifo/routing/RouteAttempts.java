@@ -2,9 +2,11 @@ package ir.aifo.routing;
 
 import ir.aifo.chat.error.AifoException;
 import ir.aifo.chat.error.HubError;
+import ir.aifo.internal.protocol.MetadataKeys;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,8 +20,6 @@ final class RouteAttempts {
     private @Nullable List<TargetUnavailable> fallbacks;
 
     private @Nullable List<Throwable> failures;
-
-    private @Nullable List<TargetUnavailable> passedOver;
 
     RouteAttempts(Route route) {
         this.route = route;
@@ -46,15 +46,21 @@ final class RouteAttempts {
         failures.add(failure);
     }
 
-    /** The targets passed over so far; once a target answers, the same list for each of its responses. */
+    /** The targets passed over so far. */
     List<TargetUnavailable> fallbacks() {
-        if (fallbacks == null) {
-            return List.of();
-        }
-        if (passedOver == null || passedOver.size() != fallbacks.size()) {
-            passedOver = List.copyOf(fallbacks);
-        }
-        return passedOver;
+        return fallbacks == null ? List.of() : List.copyOf(fallbacks);
+    }
+
+    /**
+     * What each response of {@code target} says of the route: that hub answered, for this route, after
+     * the targets passed over so far (which is all of them, since the request goes no further once a
+     * target answers).
+     */
+    Map<String, Object> metadataFor(RouteTarget target) {
+        return Map.of(
+                MetadataKeys.HUB, target.hub(),
+                MetadataKeys.ROUTE, route.name(),
+                MetadataKeys.FALLBACKS, fallbacks());
     }
 
     /** Tells the listeners of each target passed over on the way to {@code target}. */

@@ -37,12 +37,11 @@ final class RoutedStream {
         }
         AtomicBoolean answering = new AtomicBoolean();
         return router.hub(target).stream(AifoRouter.forTarget(prompt, target))
-                .map(response -> {
+                .doOnNext(response -> {
                     if (!answering.get()) {
                         answering.set(true);
-                        return router.answered(attempts, target, response);
+                        router.answered(attempts, target);
                     }
-                    return RoutedResponse.of(response, target, attempts.route(), attempts.fallbacks());
                 })
                 .onErrorResume(failure -> !answering.get() && failure instanceof RuntimeException, failure -> {
                     TargetUnavailable unavailable;
@@ -54,6 +53,7 @@ final class RoutedStream {
                     attempts.failed(unavailable, failure);
                     return fromTarget(index + 1);
                 })
-                .contextWrite(context -> context.put(RoutedCall.CONTEXT_KEY, Boolean.TRUE));
+                // The hub's dialect puts the route's metadata on each response as it builds it.
+                .contextWrite(context -> context.put(RoutedCall.CONTEXT_KEY, attempts.metadataFor(target)));
     }
 }

@@ -3,6 +3,7 @@ package ir.aifo.internal.protocol;
 import ir.aifo.internal.http.HubReply;
 import ir.aifo.internal.http.HubRequest;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
@@ -37,7 +38,15 @@ public interface HubProtocol {
      * @throws RuntimeException an {@code Aifo...Exception} when the reply is an error, including an
      *     error body with status 200, or cannot be read
      */
-    ChatResponse readReply(HubReply reply, String model);
+    default ChatResponse readReply(HubReply reply, String model) {
+        return readReply(reply, model, Map.of());
+    }
+
+    /**
+     * The chat response in a whole reply, its metadata with {@code addedMetadata} besides the hub's (a
+     * route's: who answered, and who did not), put while it is built rather than copied in after.
+     */
+    ChatResponse readReply(HubReply reply, String model, Map<String, Object> addedMetadata);
 
     /** The exception for a reply that is an error, or that is not the event stream that was asked for. */
     RuntimeException readError(HubReply reply);
@@ -46,7 +55,12 @@ public interface HubProtocol {
     boolean supportsStreaming();
 
     /** A decoder for one stream's events. */
-    HubStreamDecoder newStreamDecoder();
+    default HubStreamDecoder newStreamDecoder() {
+        return newStreamDecoder(Map.of());
+    }
+
+    /** A decoder for one stream's events, each response's metadata with {@code addedMetadata} besides. */
+    HubStreamDecoder newStreamDecoder(Map<String, Object> addedMetadata);
 
     /**
      * The quota bucket a model draws on, for hubs that count requests per provider; empty for hubs

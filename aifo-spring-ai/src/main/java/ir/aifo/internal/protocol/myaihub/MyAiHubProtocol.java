@@ -89,7 +89,7 @@ public final class MyAiHubProtocol implements HubProtocol {
     }
 
     @Override
-    public ChatResponse readReply(HubReply reply, String model) {
+    public ChatResponse readReply(HubReply reply, String model, Map<String, Object> addedMetadata) {
         JsonNode body = WireJson.readObjectOrNull(json, reply.body());
         if (body == null) {
             throw errors.fromUnreadableReply(reply);
@@ -103,7 +103,7 @@ public final class MyAiHubProtocol implements HubProtocol {
                     "MyAIHub's reply has no 'reply' text: there is no answer to return",
                     HubError.of(reply.status(), null));
         }
-        return toChatResponse(body, text);
+        return toChatResponse(body, text, addedMetadata);
     }
 
     @Override
@@ -118,7 +118,7 @@ public final class MyAiHubProtocol implements HubProtocol {
     }
 
     @Override
-    public HubStreamDecoder newStreamDecoder() {
+    public HubStreamDecoder newStreamDecoder(Map<String, Object> addedMetadata) {
         throw new UnsupportedOperationException("MyAIHub does not stream; the model streams the whole reply instead");
     }
 
@@ -130,7 +130,7 @@ public final class MyAiHubProtocol implements HubProtocol {
         return Optional.of(openAi ? HubQuota.OPENAI : HubQuota.OPENROUTER);
     }
 
-    private ChatResponse toChatResponse(JsonNode body, String text) {
+    private ChatResponse toChatResponse(JsonNode body, String text, Map<String, Object> addedMetadata) {
         String model = text(body.get("model"));
         String source = text(body.get("source"));
         String plan = text(body.get("plan"));
@@ -151,6 +151,7 @@ public final class MyAiHubProtocol implements HubProtocol {
         if (rateLimit != null) {
             metadata.rateLimit(rateLimit);
         }
+        addedMetadata.forEach(metadata::keyValue);
         Generation generation = new Generation(message.build(), ChatGenerationMetadata.NULL);
         return new ChatResponse(List.of(generation), metadata.build());
     }

@@ -93,7 +93,7 @@ public final class OpenAiProtocol implements HubProtocol {
     }
 
     @Override
-    public ChatResponse readReply(HubReply reply, String model) {
+    public ChatResponse readReply(HubReply reply, String model, Map<String, Object> addedMetadata) {
         if (!reply.isSuccessful()) {
             throw withRefusalQuota(errors.read(reply), reply);
         }
@@ -116,7 +116,11 @@ public final class OpenAiProtocol implements HubProtocol {
         }
         HubRateLimit rateLimit = HubRateLimit.fromHeaders(reply.headers()).orElse(null);
         return replies.toChatResponse(
-                completion, rateLimit, rateLimit == null ? null : rateLimit.toQuota(clock.instant()), null);
+                completion,
+                rateLimit,
+                rateLimit == null ? null : rateLimit.toQuota(clock.instant()),
+                null,
+                addedMetadata);
     }
 
     @Override
@@ -139,8 +143,8 @@ public final class OpenAiProtocol implements HubProtocol {
     }
 
     @Override
-    public HubStreamDecoder newStreamDecoder() {
-        return new OpenAiStreamDecoder(json, completions, replies, errors, clock);
+    public HubStreamDecoder newStreamDecoder(Map<String, Object> addedMetadata) {
+        return new OpenAiStreamDecoder(json, completions, replies, errors, clock, addedMetadata);
     }
 
     @Override

@@ -29,14 +29,15 @@ final class OpenAiReplyMapper {
             ChatCompletion completion,
             @Nullable RateLimit rateLimit,
             @Nullable HubQuota quota,
-            @Nullable StreamedReasoning streamedReasoning) {
+            @Nullable StreamedReasoning streamedReasoning,
+            Map<String, Object> addedMetadata) {
         List<Choice> choices = completion.choices() == null ? List.of() : completion.choices();
         List<Generation> generations = new ArrayList<>(choices.size());
         for (Choice choice : choices) {
             ReplyMessage message = streamedReasoning != null ? choice.delta() : choice.message();
             generations.add(generation(completion.id(), choice, message, streamedReasoning));
         }
-        return new ChatResponse(generations, metadata(completion, rateLimit, quota));
+        return new ChatResponse(generations, metadata(completion, rateLimit, quota, addedMetadata));
     }
 
     private static Generation generation(
@@ -111,7 +112,10 @@ final class OpenAiReplyMapper {
     }
 
     private static ChatResponseMetadata metadata(
-            ChatCompletion completion, @Nullable RateLimit rateLimit, @Nullable HubQuota quota) {
+            ChatCompletion completion,
+            @Nullable RateLimit rateLimit,
+            @Nullable HubQuota quota,
+            Map<String, Object> addedMetadata) {
         ChatResponseMetadata.Builder metadata = ChatResponseMetadata.builder();
         if (completion.id() != null) {
             metadata.id(completion.id());
@@ -130,6 +134,7 @@ final class OpenAiReplyMapper {
         }
         metadata.keyValue("created", completion.created());
         metadata.keyValue("system_fingerprint", completion.systemFingerprint());
+        addedMetadata.forEach(metadata::keyValue);
         return metadata.build();
     }
 

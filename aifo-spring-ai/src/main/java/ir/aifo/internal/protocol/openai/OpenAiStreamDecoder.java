@@ -8,6 +8,7 @@ import ir.aifo.internal.sse.SseEvent;
 import ir.aifo.quota.HubQuota;
 import java.net.http.HttpHeaders;
 import java.time.Clock;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.model.ChatResponse;
 import tools.jackson.core.JacksonException;
@@ -46,6 +47,8 @@ final class OpenAiStreamDecoder implements HubStreamDecoder {
 
     private int chunks;
 
+    private final Map<String, Object> addedMetadata;
+
     private boolean done;
 
     OpenAiStreamDecoder(
@@ -53,7 +56,9 @@ final class OpenAiStreamDecoder implements HubStreamDecoder {
             ChatCompletionReader completions,
             OpenAiReplyMapper replies,
             OpenAiErrorReader errors,
-            Clock clock) {
+            Clock clock,
+            Map<String, Object> addedMetadata) {
+        this.addedMetadata = addedMetadata;
         this.json = json;
         this.completions = completions;
         this.replies = replies;
@@ -76,7 +81,7 @@ final class OpenAiStreamDecoder implements HubStreamDecoder {
         if (data.equals(DONE) || data.trim().equals(DONE)) {
             done = true;
             ChatCompletion rest = toolCalls.drainAll(lastId, lastModel);
-            return rest == null ? null : replies.toChatResponse(rest, rateLimit, quota, reasoning);
+            return rest == null ? null : replies.toChatResponse(rest, rateLimit, quota, reasoning, addedMetadata);
         }
         // A decoder is not told the address; an error in the stream is named without the hub's host.
         if ("error".equals(event.event())) {
@@ -90,7 +95,7 @@ final class OpenAiStreamDecoder implements HubStreamDecoder {
         lastId = chunk.id() != null ? chunk.id() : lastId;
         lastModel = chunk.model() != null ? chunk.model() : lastModel;
         ChatCompletion emitted = toolCalls.absorb(chunk);
-        return emitted == null ? null : replies.toChatResponse(emitted, rateLimit, quota, reasoning);
+        return emitted == null ? null : replies.toChatResponse(emitted, rateLimit, quota, reasoning, addedMetadata);
     }
 
     @Override
