@@ -15,8 +15,6 @@ final class PrimaryHub {
 
     static final String PROPERTY = AifoConnectionProperties.PREFIX + ".primary";
 
-    static final String ROUTES = AifoConnectionProperties.PREFIX + ".routes";
-
     private PrimaryHub() {}
 
     /**
@@ -27,7 +25,7 @@ final class PrimaryHub {
      *     the choice open
      */
     static @Nullable String of(Environment environment, List<String> hubs) {
-        if (!ConfiguredProperties.keysUnder(environment, ROUTES).isEmpty()) {
+        if (OnRoutesCondition.hasRoutes(environment)) {
             return null;
         }
         String primary =

@@ -27,7 +27,7 @@ final class PrimaryHubException extends IllegalStateException {
         return new PrimaryHubException(
                 "Several AI hubs are configured (" + String.join(", ", hubs) + ") and none is the primary"
                         + " ChatModel: set " + PrimaryHub.PROPERTY + " to one of them, or define routes with "
-                        + PrimaryHub.ROUTES + ".<route>",
+                        + OnRoutesCondition.ROUTES + ".<route>",
                 null,
                 hubs);
     }

@@ -28,7 +28,7 @@ class PrimaryHubFailureAnalyzer extends AbstractFailureAnalyzer<PrimaryHubExcept
                 "Several AiFO hubs are configured (" + hubs + "), so a ChatClient, or a ChatModel injected"
                         + " without a qualifier, cannot tell which to use.",
                 "Set " + PrimaryHub.PROPERTY + " to the hub they are to use (one of " + hubs + "), or define"
-                        + " routes, " + PrimaryHub.ROUTES + ".<route>=<hub>:<model>, ..., which choose a hub for"
+                        + " routes, " + OnRoutesCondition.ROUTES + ".<route>=<hub>:<model>, ..., which choose a hub for"
                         + " each call." + QUALIFIER,
                 cause);
     }
