@@ -70,7 +70,7 @@ final class HubsReport {
 
     private String quota(AifoChatModel model) {
         HubQuota quota = KnownQuota.of(tracker, model).orElse(null);
-        if (quota == null || quota.breakdown().isEmpty()) {
+        if (quota == null) {
             return "none known yet (the hub reports it with each answer)";
         }
         List<String> parts = new ArrayList<>();

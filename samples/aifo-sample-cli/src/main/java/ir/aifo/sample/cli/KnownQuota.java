@@ -22,8 +22,11 @@ final class KnownQuota {
 
     private KnownQuota() {}
 
+    /** The hub's figures; empty before the first, and while its key has none of the kind its dialect reports. */
     static Optional<HubQuota> of(QuotaTracker tracker, AifoChatModel hub) {
-        return tracker.lastKnown(hub.getKeyFingerprint()).map(known -> ofDialect(known, hub.getProtocolName()));
+        return tracker.lastKnown(hub.getKeyFingerprint())
+                .map(known -> ofDialect(known, hub.getProtocolName()))
+                .filter(quota -> !quota.breakdown().isEmpty());
     }
 
     private static HubQuota ofDialect(HubQuota known, String protocol) {
