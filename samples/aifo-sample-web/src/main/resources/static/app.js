@@ -74,8 +74,28 @@ function rateLimitText(limit) {
     return 'rate limit: ' + parts.join(', ') + ' left';
 }
 
+// "aifo (simulated), after myaihub: quota spent, not sent": who answered, and who did not and why.
+function answeredByText(meta) {
+    let text = 'answered by ' + meta.hub + (meta.simulated ? ' (simulated)' : '');
+    if (meta.fallbacks && meta.fallbacks.length > 0) {
+        text += ', after ' + meta.fallbacks.map(fallbackText).join('; ');
+    }
+    return text;
+}
+
+function fallbackText(fallback) {
+    const hub = fallback.target.split(':')[0];
+    return hub + ': ' + fallback.reason + (fallback.sent ? '' : ', not sent');
+}
+
 function metaText(meta) {
-    const parts = [meta.model];
+    const parts = [];
+    if (meta.hub) {
+        parts.push(answeredByText(meta));
+    }
+    if (meta.model) {
+        parts.push(meta.model);
+    }
     if (meta.quota) {
         parts.push(quotaText(meta.quota));
     } else if (meta.rateLimit) {
@@ -168,6 +188,8 @@ async function ask(text) {
         if (answer.textContent === '') {
             answer.remove();
         }
+        // A reply changes the hubs' quota and cool-downs: the panel shows them as they are now.
+        await showHubs();
         // Marks the reply complete, for anyone (or any test) waiting for it to end.
         turn.classList.add('done');
         scrollToEnd();
@@ -197,15 +219,68 @@ question.addEventListener('keydown', (key) => {
     }
 });
 
-async function showHub() {
+function untilText(until) {
+    return until ? ' until ' + until.slice(0, 16).replace('T', ' ') + ' UTC' : '';
+}
+
+function coolDownText(coolDown) {
+    return 'skipped' + untilText(coolDown.until) + ': ' + coolDown.reason;
+}
+
+function listNames(names) {
+    return names.length < 2 ? names.join('') : names.slice(0, -1).join(', ') + ' and ' + names[names.length - 1];
+}
+
+function bannerText(hubs) {
+    const simulated = hubs.hubs.filter((hub) => hub.simulated);
+    const variables = simulated.map((hub) => hub.keyVariable).join(', ');
+    if (simulated.length === hubs.hubs.length) {
+        return 'Offline: the built-in hub simulator answers for every hub (no API key set: ' + variables + ')';
+    }
+    return 'Simulated: the built-in hub simulator answers for ' + listNames(simulated.map((hub) => hub.name))
+        + ' (no API key set: ' + variables + ')';
+}
+
+function hubItem(hub) {
+    const item = element('li', 'hub-state');
+    item.dataset.hub = hub.name;
+    item.appendChild(element('strong', 'hub-name', hub.name));
+    const where = ' · ' + hub.protocol + ' · ' + hub.baseUrl
+        + (hub.simulated ? ' · simulated (' + hub.keyVariable + ' is not set)' : '');
+    item.appendChild(document.createTextNode(where));
+    item.appendChild(element('div', 'hub-quota', hub.quota ? quotaText(hub.quota) : 'quota: none known yet'));
+    if (hub.coolDown) {
+        item.appendChild(element('div', 'hub-cool-down', coolDownText(hub.coolDown)));
+    }
+    return item;
+}
+
+function routeItem(route, defaultRoute) {
+    const name = route.name + (route.name === defaultRoute ? ' (default)' : '');
+    const item = element('li', 'route-state', name + ': ' + route.targets.map((target) => target.target).join(' → '));
+    for (const target of route.targets.filter((each) => each.coolDown)) {
+        item.appendChild(element('div', 'hub-cool-down', target.target + ' ' + coolDownText(target.coolDown)));
+    }
+    return item;
+}
+
+// The hubs' panel, the banner and the header, from GET api/hubs.
+async function showHubs() {
     try {
-        const hub = await (await fetch('api/hub')).json();
-        document.getElementById('hub').textContent = hub.model + ' · ' + hub.protocol + ' · ' + hub.baseUrl;
-        document.getElementById('banner').hidden = !hub.simulator;
+        const hubs = await (await fetch('api/hubs')).json();
+        const defaultRoute = hubs.routes.find((route) => route.name === hubs.defaultRoute);
+        document.getElementById('route').textContent = 'route ' + hubs.defaultRoute + ': '
+            + defaultRoute.targets.map((target) => target.target.split(':')[0]).join(' → ');
+        const banner = document.getElementById('banner');
+        banner.hidden = !hubs.simulator;
+        banner.textContent = hubs.simulator ? bannerText(hubs) : '';
+        document.getElementById('hub-list').replaceChildren(...hubs.hubs.map(hubItem));
+        document.getElementById('route-list')
+            .replaceChildren(...hubs.routes.map((route) => routeItem(route, hubs.defaultRoute)));
     } catch (failure) {
-        document.getElementById('hub').textContent = 'hub unknown';
+        document.getElementById('route').textContent = 'hubs unknown';
     }
 }
 
-showHub();
+showHubs();
 question.focus();

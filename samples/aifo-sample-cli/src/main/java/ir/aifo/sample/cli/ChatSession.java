@@ -3,6 +3,7 @@ package ir.aifo.sample.cli;
 import ir.aifo.chat.AifoChatOptions;
 import ir.aifo.chat.AifoMetadata;
 import ir.aifo.quota.HubQuota;
+import ir.aifo.routing.TargetUnavailable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -18,8 +19,8 @@ import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
 /**
- * One conversation with the hub: the turns so far, the model the next question goes to, and an image
- * waiting to go with the next question.
+ * One conversation: the turns so far, the route the next question goes to, and an image waiting to go
+ * with the next question.
  */
 final class ChatSession {
 
@@ -27,25 +28,29 @@ final class ChatSession {
 
     private final List<Message> history = new ArrayList<>();
 
-    private String model;
+    private String route;
 
     private @Nullable ImageAttachment pendingImage;
 
     private @Nullable Reply lastReply;
 
-    ChatSession(ChatClient chat, String model) {
-        Assert.hasText(model, "model must not be empty");
+    /**
+     * @param chat a client of the router, whose model names are its routes
+     * @param route the route the first question goes to
+     */
+    ChatSession(ChatClient chat, String route) {
+        Assert.hasText(route, "route must not be empty");
         this.chat = chat;
-        this.model = model;
+        this.route = route;
     }
 
-    String model() {
-        return model;
+    String route() {
+        return route;
     }
 
-    void switchModel(String model) {
-        Assert.hasText(model, "model must not be empty");
-        this.model = model;
+    void switchRoute(String route) {
+        Assert.hasText(route, "route must not be empty");
+        this.route = route;
     }
 
     /** Attaches an image to the next question, replacing one attached before. */
@@ -74,7 +79,7 @@ final class ChatSession {
         conversation.add(message);
 
         ReplyCollector collector = new ReplyCollector(onText);
-        chat.prompt().messages(conversation).options(AifoChatOptions.builder().model(model)).stream()
+        chat.prompt().messages(conversation).options(AifoChatOptions.builder().model(route)).stream()
                 .chatResponse()
                 .doOnNext(collector::add)
                 .blockLast();
@@ -88,12 +93,18 @@ final class ChatSession {
         return reply;
     }
 
-    /** Gathers a streamed answer: its text, and the latest of each figure the hub reported. */
+    /** Gathers a streamed answer: its text, and the latest of each figure the route and the hub reported. */
     private static final class ReplyCollector {
 
         private final Consumer<String> onText;
 
         private final StringBuilder text = new StringBuilder();
+
+        private @Nullable String hub;
+
+        private @Nullable String route;
+
+        private List<TargetUnavailable> fallbacks = List.of();
 
         private @Nullable String model;
 
@@ -120,6 +131,15 @@ final class ChatSession {
             if (StringUtils.hasText(metadata.getModel())) {
                 model = metadata.getModel();
             }
+            if (metadata.get(AifoMetadata.HUB) instanceof String answeringHub) {
+                hub = answeringHub;
+            }
+            if (metadata.get(AifoMetadata.ROUTE) instanceof String askedRoute) {
+                route = askedRoute;
+            }
+            if (metadata.get(AifoMetadata.FALLBACKS) instanceof List<?> skipped) {
+                fallbacks = skipped.stream().map(TargetUnavailable.class::cast).toList();
+            }
             if (metadata.get(AifoMetadata.SOURCE) instanceof String reportedSource) {
                 source = reportedSource;
             }
@@ -132,7 +152,7 @@ final class ChatSession {
         }
 
         Reply reply() {
-            return new Reply(text.toString(), model, source, rateLimit, quota);
+            return new Reply(text.toString(), hub, route, fallbacks, model, source, rateLimit, quota);
         }
     }
 }

@@ -2,11 +2,13 @@ package ir.aifo.sample.cli;
 
 import java.io.InputStream;
 import java.util.Arrays;
+import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A terminal chat with an AI hub: {@code java -jar aifo-sample-cli.jar "question"} answers one
+ * A terminal chat with AI hubs: {@code java -jar aifo-sample-cli.jar "question"} answers one
  * question and exits; without arguments it reads questions and commands from standard input.
  *
  * @since 0.1.0
@@ -28,11 +30,23 @@ public class CliApplication {
         Terminal terminal = Terminal.of(stdin, Arrays.asList(args).contains("--debug"));
         SpringApplication application = new SpringApplication(CliApplication.class);
         application.addInitializers(context -> context.getBeanFactory().registerSingleton("terminal", terminal));
+        ConfigurableApplicationContext context;
         try {
-            return SpringApplication.exit(application.run(args));
+            context = application.run(args);
         } catch (RuntimeException startFailed) {
             // Boot's own report of the failure is switched off in application.properties: one line here instead.
             terminal.error(startFailed);
+            return 1;
+        }
+        // The chat starts once the application is ready, not in an ApplicationRunner (which runs before),
+        // so that the starter warms the hubs' clients up in the background while the first question
+        // is typed or sent, rather than after the chat, as the application closes.
+        try (context) {
+            // Options such as --debug or --spring.ai.aifo.default-route=... are for Boot; the other words are the
+            // question.
+            return context.getBean(TerminalChat.class).run(new DefaultApplicationArguments(args).getNonOptionArgs());
+        } catch (RuntimeException failure) {
+            terminal.error(failure);
             return 1;
         }
     }

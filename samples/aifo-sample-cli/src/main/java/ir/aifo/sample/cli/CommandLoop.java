@@ -12,10 +12,11 @@ final class CommandLoop {
 
     static final String HELP = """
             Type a question and press Enter; the conversation is kept, so follow-up questions work.
-              /quota         the last known quota (plan and monthly counters, or the rate limits)
+              /hubs          each hub: address, simulated or not, last known quota, cool-down; and the routes
+              /quota         the quota of the hub that gave the last answer (monthly counters, or rate limits)
               /image <path>  attach an image (.png, .jpg, .gif, .webp) to the next question
-              /model <id>    ask the following questions to another model, such as openai/gpt-4o
-              /model         show the model questions go to
+              /model <route> send the following questions to another route (spring.ai.aifo.routes.<route>)
+              /model         show the route questions go to, and the routes
               /help          this list
               /exit          leave (so does Ctrl-D)""";
 
@@ -27,11 +28,23 @@ final class CommandLoop {
 
     private final QuotaReport quotaReport;
 
-    CommandLoop(Terminal terminal, ChatSession session, ReplyPrinter printer, QuotaReport quotaReport) {
+    private final HubsReport hubsReport;
+
+    private final Hubs hubs;
+
+    CommandLoop(
+            Terminal terminal,
+            ChatSession session,
+            ReplyPrinter printer,
+            QuotaReport quotaReport,
+            HubsReport hubsReport,
+            Hubs hubs) {
         this.terminal = terminal;
         this.session = session;
         this.printer = printer;
         this.quotaReport = quotaReport;
+        this.hubsReport = hubsReport;
+        this.hubs = hubs;
     }
 
     void run() {
@@ -67,22 +80,26 @@ final class CommandLoop {
             }
             case "/help" -> terminal.println(HELP);
             case "/quota" -> quotaReport.lines(session.lastReply()).forEach(terminal::println);
-            case "/model" -> model(argument);
+            case "/hubs" -> hubsReport.lines().forEach(terminal::println);
+            case "/model" -> route(argument);
             case "/image" -> image(argument);
             default -> terminal.complain("Unknown command " + name + ": /help lists the commands.");
         }
         return true;
     }
 
-    private void model(String model) {
-        if (model.isEmpty()) {
-            terminal.println(
-                    "Questions go to " + session.model() + ". /model <id> switches, such as /model openai/gpt-4o.");
-        } else if (model.chars().anyMatch(Character::isWhitespace)) {
-            terminal.complain("A model id has no spaces, such as openai/gpt-4o; got: " + model);
+    // Questions go through the router, whose model names are routes: a hub's own model id is not one.
+    private void route(String route) {
+        if (route.isEmpty()) {
+            terminal.println("Questions go to route " + session.route() + ": " + hubs.targetsOf(session.route())
+                    + ". /model <route> switches; the routes: " + String.join(", ", hubs.routes()) + ".");
+        } else if (hubs.isRoute(route)) {
+            session.switchRoute(route);
+            terminal.println("The following questions go to route " + route + ": " + hubs.targetsOf(route) + ".");
         } else {
-            session.switchModel(model);
-            terminal.println("The following questions go to " + model + ".");
+            terminal.complain("'" + route + "' is not a route; the routes: " + String.join(", ", hubs.routes())
+                    + ". To ask a model of one hub, add a route for it, such as"
+                    + " --spring.ai.aifo.routes.gpt4o=aifo:openai/gpt-4o, then /model gpt4o.");
         }
     }
 

@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.metadata.RateLimit;
 
 /**
- * What {@code /quota} prints: the last known quota of the key (plan, period, every provider's bucket),
- * or the rate-limit windows an OpenAI-compatible hub reported with the last answer.
+ * What {@code /quota} prints for the hub that gave the last answer: the last known quota of its key
+ * (plan, period, every provider's bucket), or the rate-limit windows an OpenAI-compatible hub reported
+ * with that answer. {@code /hubs} has a line on every hub.
  *
  * <p>The quota comes from the application's {@link QuotaTracker}, which also learns from failures
  * (a spent quota is reported with the error), not only from answers.
@@ -21,33 +22,37 @@ final class QuotaReport {
 
     private final QuotaTracker tracker;
 
-    private final String keyFingerprint;
+    private final Hubs hubs;
 
-    QuotaReport(QuotaTracker tracker, String keyFingerprint) {
+    QuotaReport(QuotaTracker tracker, Hubs hubs) {
         this.tracker = tracker;
-        this.keyFingerprint = keyFingerprint;
+        this.hubs = hubs;
     }
 
     List<String> lines(@Nullable Reply lastReply) {
-        Optional<HubQuota> known = tracker.lastKnown(keyFingerprint);
-        if (known.isPresent() && known.get().isMonthly()) {
-            return monthly(known.get());
+        if (lastReply == null || lastReply.hub() == null) {
+            return List.of("No quota known yet: the hub reports it with each answer, so ask a question first.");
         }
-        RateLimit rateLimit = lastReply == null ? null : lastReply.rateLimit();
+        String hub = lastReply.hub();
+        Optional<HubQuota> known = KnownQuota.of(tracker, hubs.model(hub));
+        if (known.isPresent() && known.get().isMonthly()) {
+            return monthly(hub, known.get());
+        }
+        RateLimit rateLimit = lastReply.rateLimit();
         if (rateLimit != null && RateLimitFigures.reported(rateLimit)) {
             List<String> lines = new ArrayList<>();
-            lines.add("Rate limits reported with the last answer:");
+            lines.add("Rate limits " + hub + " reported with the last answer:");
             RateLimitFigures.windows(rateLimit).forEach(window -> lines.add("  " + window));
             return lines;
         }
         if (known.isPresent()) {
-            return buckets("Last known figures:", known.get());
+            return buckets("Last known figures of " + hub + ":", known.get());
         }
-        return List.of("No quota known yet: the hub reports it with each answer, so ask a question first.");
+        return List.of(hub + " reported no quota with the last answer.");
     }
 
-    private static List<String> monthly(HubQuota quota) {
-        StringBuilder heading = new StringBuilder("Quota");
+    private static List<String> monthly(String hub, HubQuota quota) {
+        StringBuilder heading = new StringBuilder(hub).append("'s quota");
         if (quota.plan() != null) {
             heading.append(" on plan ").append(quota.plan());
         }

@@ -2,7 +2,7 @@ package ir.aifo.sample.cli;
 
 /**
  * Asks the session a question and prints what comes back: the answer as it streams in, then the
- * {@link QuotaLine}, or the failure on one line.
+ * {@link StatusLine}, or the failure on one line.
  */
 final class ReplyPrinter {
 
@@ -10,9 +10,12 @@ final class ReplyPrinter {
 
     private final ChatSession session;
 
-    ReplyPrinter(Terminal terminal, ChatSession session) {
+    private final Hubs hubs;
+
+    ReplyPrinter(Terminal terminal, ChatSession session, Hubs hubs) {
         this.terminal = terminal;
         this.session = session;
+        this.hubs = hubs;
     }
 
     /** Whether the answer arrived whole. */
@@ -26,7 +29,7 @@ final class ReplyPrinter {
             if (printed[0] && !reply.text().endsWith("\n")) {
                 terminal.println();
             }
-            terminal.println(QuotaLine.of(reply, session.model()));
+            terminal.println(StatusLine.of(reply, hubs));
             return true;
         } catch (RuntimeException failure) {
             // A stream can fail half-way: the error starts on a line of its own.

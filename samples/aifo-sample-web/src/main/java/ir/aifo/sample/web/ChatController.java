@@ -1,6 +1,5 @@
 package ir.aifo.sample.web;
 
-import ir.aifo.chat.AifoChatModel;
 import java.util.List;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -37,13 +36,18 @@ public class ChatController {
 
     private final ChatClient chatClient;
 
-    private final AifoChatModel model;
+    private final Hubs hubs;
 
     private final ConversationStore conversations;
 
-    public ChatController(ChatClient.Builder chatClientBuilder, AifoChatModel model, ConversationStore conversations) {
+    /**
+     * @param chatClientBuilder the auto-configured builder, whose model is the router (the primary
+     *     {@code ChatModel} once {@code spring.ai.aifo.routes} declares routes): messages go to the default
+     *     route
+     */
+    public ChatController(ChatClient.Builder chatClientBuilder, Hubs hubs, ConversationStore conversations) {
         this.chatClient = chatClientBuilder.build();
-        this.model = model;
+        this.hubs = hubs;
         this.conversations = conversations;
     }
 
@@ -71,13 +75,13 @@ public class ChatController {
                 .map(piece -> event(DELTA, new Delta(piece)));
         Mono<ServerSentEvent<Object>> meta = Mono.fromSupplier(() -> {
             conversations.record(conversationId, question, reply.message());
-            return event(META, reply.meta(conversationId, model.getOptions().getModel()));
+            return event(META, reply.meta(conversationId, hubs));
         });
         return deltas.concatWith(meta).onErrorResume(failure -> Mono.just(event(ERROR, describe(failure))));
     }
 
     private ChatFailure describe(Throwable failure) {
-        ChatFailure shown = ChatFailure.of(failure, model.getBaseUrl());
+        ChatFailure shown = ChatFailure.of(failure);
         if (ChatFailure.isExplained(failure)) {
             // The library's messages name the status and the hub's words and never the key.
             logger.warn("Reply failed (" + shown.kind() + "): " + failure.getMessage());

@@ -8,6 +8,8 @@ import ir.aifo.chat.error.AifoModelNotInPlanException;
 import ir.aifo.chat.error.AifoQuotaExceededException;
 import ir.aifo.chat.error.AifoRateLimitException;
 import ir.aifo.chat.error.AifoServerException;
+import ir.aifo.routing.AifoRouteUnavailableException;
+import java.time.Clock;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -42,14 +44,13 @@ public record ChatFailure(
      * Describes {@code failure} for a person. The library's exception may arrive wrapped (by Reactor or
      * a retry), so the cause chain is searched for it.
      */
-    static ChatFailure of(Throwable failure, String baseUrl) {
+    static ChatFailure of(Throwable failure) {
         Throwable cause = meaningfulCause(failure);
+        if (cause instanceof AifoRouteUnavailableException unavailable) {
+            return RouteFailure.of(unavailable, Clock.systemUTC());
+        }
         if (cause instanceof AifoAuthenticationException auth) {
-            return fromHub(
-                    "auth",
-                    "The hub did not accept the API key. Check AIFO_API_KEY (or spring.ai.aifo.api-key).",
-                    auth,
-                    null);
+            return fromHub("auth", "The hub did not accept the API key. Check the hub's api-key.", auth, null);
         }
         if (cause instanceof AifoQuotaExceededException spent) {
             String provider = spent.getProvider() == null ? "" : " for " + spent.getProvider();
@@ -92,12 +93,9 @@ public record ChatFailure(
                     null);
         }
         if (cause instanceof AifoConnectionException) {
+            // Its message names the address, which may carry a proxy's credentials: not repeated here.
             return new ChatFailure(
-                    "connection",
-                    "Could not reach the hub at " + ShownAddress.of(baseUrl) + ". Check the address and the network.",
-                    null,
-                    0,
-                    null);
+                    "connection", "Could not reach the hub. Check its address and the network.", null, 0, null);
         }
         if (cause instanceof IllegalArgumentException invalid) {
             // The library checks options and prompts before sending and names the field at fault.
@@ -118,6 +116,11 @@ public record ChatFailure(
                 kind, message, hubMessage(failure.getHubError().message()), failure.getStatusCode(), quota);
     }
 
+    /** The hub's own message, cut to a readable length; {@code null} when it has none. */
+    static @Nullable String hubMessage(AifoException failure) {
+        return hubMessage(failure.getHubError().message());
+    }
+
     private static Throwable meaningfulCause(Throwable failure) {
         Throwable cause = failure;
         for (int depth = 0; cause != null && depth < 16; depth++, cause = cause.getCause()) {
@@ -136,7 +139,7 @@ public record ChatFailure(
         return trimmed.length() <= MAX_HUB_MESSAGE ? trimmed : trimmed.substring(0, MAX_HUB_MESSAGE) + "…";
     }
 
-    private static String seconds(Duration wait) {
+    static String seconds(Duration wait) {
         return Math.max(1, wait.toSeconds()) + " s";
     }
 }

@@ -6,8 +6,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A monthly quota as the page shows it: plan, period (such as {@code 2026-11}), totals, and the
- * buckets per provider ({@code openai}, {@code openrouter}).
+ * A quota as the page shows it: plan, period (such as {@code 2026-11}), totals, and the buckets: per
+ * provider ({@code openai}, {@code openrouter}) for a month's quota, or the {@code requests} and
+ * {@code tokens} windows of an OpenAI-compatible hub, without plan or period.
  */
 public record QuotaView(
         @Nullable String plan,
@@ -18,13 +19,18 @@ public record QuotaView(
         Map<String, QuotaBucket> buckets) {
 
     /**
-     * The quota, or {@code null} when the figures are only a rate-limit window recast as a quota,
+     * A reply's quota, or {@code null} when the figures are only a rate-limit window recast as a quota,
      * which {@link RateLimitView} already shows.
      */
     static @Nullable QuotaView of(@Nullable HubQuota quota) {
         if (quota == null || !quota.isMonthly()) {
             return null;
         }
+        return from(quota);
+    }
+
+    /** Any quota, a month's or a rate limit's. */
+    static QuotaView from(HubQuota quota) {
         return new QuotaView(
                 quota.plan(),
                 quota.period() == null ? null : quota.period().toString(),

@@ -2,6 +2,8 @@ package ir.aifo.sample.web;
 
 import ir.aifo.chat.AifoMetadata;
 import ir.aifo.quota.HubQuota;
+import ir.aifo.routing.TargetUnavailable;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.metadata.ChatResponseMetadata;
@@ -11,12 +13,19 @@ import org.springframework.ai.chat.model.Generation;
 import org.springframework.util.StringUtils;
 
 /**
- * One reply as its pieces stream in: the text so far and the latest model and quota figures the
- * hub reported, which may come with any piece (the usage often only with the last).
+ * One reply as its pieces stream in: the text so far, who answered (as the route reported it), and the
+ * latest model and quota figures the hub reported, which may come with any piece (the usage often only
+ * with the last).
  */
 final class StreamedReply {
 
     private final StringBuilder text = new StringBuilder();
+
+    private @Nullable String hub;
+
+    private @Nullable String route;
+
+    private List<TargetUnavailableView> fallbacks = List.of();
 
     private @Nullable String model;
 
@@ -29,6 +38,18 @@ final class StreamedReply {
         ChatResponseMetadata metadata = response.getMetadata();
         if (StringUtils.hasText(metadata.getModel())) {
             model = metadata.getModel();
+        }
+        if (metadata.get(AifoMetadata.HUB) instanceof String answeringHub) {
+            hub = answeringHub;
+        }
+        if (metadata.get(AifoMetadata.ROUTE) instanceof String askedRoute) {
+            route = askedRoute;
+        }
+        if (metadata.get(AifoMetadata.FALLBACKS) instanceof List<?> skipped) {
+            fallbacks = skipped.stream()
+                    .map(TargetUnavailable.class::cast)
+                    .map(TargetUnavailableView::of)
+                    .toList();
         }
         HubQuota reported = metadata.get(AifoMetadata.QUOTA);
         if (reported != null) {
@@ -53,8 +74,9 @@ final class StreamedReply {
         return new AssistantMessage(text.toString());
     }
 
-    /** The figures to end the reply with; the configured model stands in when the hub named none. */
-    ReplyMeta meta(String conversationId, String configuredModel) {
-        return new ReplyMeta(conversationId, model != null ? model : configuredModel, QuotaView.of(quota), rateLimit);
+    /** The figures to end the reply with. */
+    ReplyMeta meta(String conversationId, Hubs hubs) {
+        boolean simulated = hub != null && hubs.isSimulated(hub);
+        return new ReplyMeta(conversationId, hub, simulated, route, fallbacks, model, QuotaView.of(quota), rateLimit);
     }
 }

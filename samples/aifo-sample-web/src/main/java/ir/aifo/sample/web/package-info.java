@@ -1,6 +1,7 @@
 /**
- * The web sample: a chat page whose replies stream in over server-sent events, with the model that
- * answered and the hub's quota or rate-limit figures after each reply.
+ * The web sample: a chat page whose replies stream in over server-sent events through a route of two
+ * hubs, with the hub that answered, the hubs skipped and why, the quota or rate-limit figures after each
+ * reply, and a panel of the hubs' state.
  */
 @NullMarked
 package ir.aifo.sample.web;

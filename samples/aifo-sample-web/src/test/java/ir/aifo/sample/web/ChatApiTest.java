@@ -3,6 +3,7 @@ package ir.aifo.sample.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
+import ir.aifo.routing.AifoRouter;
 import ir.aifo.test.AifoHubSimulator;
 import ir.aifo.test.AifoSimulatorExtension;
 import ir.aifo.test.AifoSimulatorProperties;
@@ -10,26 +11,28 @@ import ir.aifo.test.SimulatedFault;
 import ir.aifo.testing.LogCapture;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The chat API over real HTTP against the hub simulator in the OpenAI-compatible dialect (AiFO,
- * TokenHub): the events a page receives for a reply, a follow-up, and failures.
+ * The chat API over real HTTP, its two hubs at the test's own simulator (myaihub in MyAIHub's dialect,
+ * aifo in the OpenAI-compatible one): the events a page receives for a reply, a fallback, a follow-up,
+ * and failures. A test that makes the route skip a hub for a while ends with its application.
  */
 @SpringBootTest(
         webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {
-            // This test runs its own simulator, so that it can inject faults; no fallback one.
+            // This test runs its own simulator, so that it can spend, refuse and break each hub; no fallback one.
             "aifo.simulator.enabled=false",
-            "spring.ai.aifo.protocol=openai",
-            "spring.ai.aifo.chat.model=openai/gpt-5-mini",
             "spring.ai.retry.backoff.initial-interval=10ms"
         })
 class ChatApiTest {
@@ -40,13 +43,13 @@ class ChatApiTest {
     @RegisterExtension
     final LogCapture replyLog = LogCapture.of(ChatController.class);
 
-    // The retries' warnings, kept out of the build's output.
+    // The retries' and the route's warnings, kept out of the build's output.
     @RegisterExtension
-    final LogCapture retries = LogCapture.of("ir.aifo.chat.HubRetry");
+    final LogCapture hubLog = LogCapture.of("ir.aifo.chat.HubRetry", AifoRouter.class);
 
     @DynamicPropertySource
     static void pointAtSimulator(DynamicPropertyRegistry registry) {
-        AifoSimulatorProperties.register(registry, hub.simulator());
+        AifoSimulatorProperties.registerHubs(registry, hub.simulator(), "myaihub", "aifo");
     }
 
     @LocalServerPort
@@ -57,27 +60,62 @@ class ChatApiTest {
     }
 
     @Test
-    void streamsTheAnswerInPiecesThenTheModelAndRateLimits() throws Exception {
+    void theRoutesFirstHubAnswersAndTheMetaNamesItWithItsPlanAndMonthlyQuota() throws Exception {
         ChatApiClient.Reply reply = api().chat("سلام", null);
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.contentType()).startsWith("text/event-stream");
-        assertThat(reply.named(ChatController.DELTA)).hasSizeGreaterThan(1);
-        assertThat(reply.text()).isEqualTo("پاسخ شبیه‌ساز به «سلام»");
+        // MyAIHub does not stream: the whole answer comes as one piece.
+        assertThat(reply.text()).isEqualTo("پاسخ شبیه‌ساز MyAIHub به «سلام»");
         assertThat(reply.named(ChatController.ERROR)).isEmpty();
-
         ChatApiClient.Event meta = reply.last();
         assertThat(meta.name()).isEqualTo(ChatController.META);
-        assertThat(meta.json().path("model").asString()).isEqualTo("openai/gpt-5-mini");
         assertThat(meta.json().path("conversationId").asString()).isNotBlank();
-        JsonNode rateLimit = meta.json().path("rateLimit");
+        assertThat(meta.json().path("hub").asString()).isEqualTo("myaihub");
+        assertThat(meta.json().path("simulated").asBoolean()).isFalse();
+        assertThat(meta.json().path("route").asString()).isEqualTo("smart");
+        assertThat(meta.json().path("fallbacks").isEmpty()).isTrue();
+        assertThat(meta.json().path("model").asString()).isEqualTo("openai/gpt-5-mini");
+        JsonNode quota = meta.json().path("quota");
+        assertThat(quota.path("plan").asString()).isEqualTo("vip");
+        assertThat(quota.path("period").asString())
+                .isEqualTo(YearMonth.now(ZoneOffset.UTC).toString());
+        JsonNode openAi = quota.path("buckets").path("openai");
+        assertThat(openAi.path("used").asLong()).isEqualTo(1);
+        assertThat(openAi.path("limit").asLong()).isEqualTo(80);
+        assertThat(openAi.path("remaining").asLong()).isEqualTo(79);
+        assertThat(quota.path("buckets").path("openrouter").path("limit").asLong())
+                .isEqualTo(750);
+    }
+
+    @Test
+    @DirtiesContext // The route now skips MyAIHub's GPT bucket until the month turns.
+    void whenMyAiHubsQuotaIsSpentAifoStreamsTheAnswerAndTheMetaSaysWhy(AifoHubSimulator simulator) throws Exception {
+        simulator.hub("myaihub").myAiHubUsage(AifoHubSimulator.DEFAULT_KEY, "openai", 80);
+
+        ChatApiClient.Reply first = api().chat("سلام", null);
+        ChatApiClient.Reply second = api().chat("دوباره", null);
+
+        assertThat(first.named(ChatController.DELTA)).hasSizeGreaterThan(1);
+        assertThat(first.text()).isEqualTo("پاسخ شبیه‌ساز به «سلام»");
+        JsonNode meta = first.last().json();
+        assertThat(meta.path("hub").asString()).isEqualTo("aifo");
+        JsonNode skipped = meta.path("fallbacks").get(0);
+        assertThat(skipped.path("target").asString()).isEqualTo("myaihub:openai/gpt-5-mini");
+        assertThat(skipped.path("reason").asString()).isEqualTo("quota spent");
+        assertThat(skipped.path("detail").asString()).isEqualTo("the openai bucket is spent");
+        // Sent once, and refused by MyAIHub; from then on the route knows and does not send it.
+        assertThat(skipped.path("sent").asBoolean()).isTrue();
+        assertThat(second.last().json().path("fallbacks").get(0).path("sent").asBoolean())
+                .isFalse();
+        assertThat(simulator.hub("myaihub").journal()).hasSize(1);
+        JsonNode rateLimit = meta.path("rateLimit");
         assertThat(rateLimit.path("requestsLimit").asLong()).isEqualTo(500);
         assertThat(rateLimit.path("requestsRemaining").asLong()).isEqualTo(499);
         assertThat(rateLimit.path("requestsResetMillis").asLong()).isEqualTo(60_000);
         assertThat(rateLimit.path("tokensLimit").asLong()).isEqualTo(200_000);
-        assertThat(rateLimit.path("tokensRemaining").asLong()).isBetween(1L, 199_999L);
         // A rate-limit window is not a monthly quota: the page shows it as a rate limit only.
-        assertThat(meta.json().path("quota").isNull()).isTrue();
+        assertThat(meta.path("quota").isNull()).isTrue();
     }
 
     @Test
@@ -87,31 +125,27 @@ class ChatApiTest {
 
         ChatApiClient.Reply second = api().chat("اسم من چیست؟", conversation);
 
-        assertThat(second.text()).isEqualTo("پاسخ شبیه‌ساز به «اسم من چیست؟»");
+        assertThat(second.text()).isEqualTo("پاسخ شبیه‌ساز MyAIHub به «اسم من چیست؟»");
         assertThat(second.last().json().path("conversationId").asString()).isEqualTo(conversation);
-        JsonNode messages =
-                ChatApiClient.json(simulator.journal().get(1).body()).path("messages");
-        assertThat(messages.size()).isEqualTo(3);
-        assertThat(messages.get(0).path("content").asString()).isEqualTo("اسم من سارا است");
-        assertThat(messages.get(1).path("role").asString()).isEqualTo("assistant");
-        assertThat(messages.get(1).path("content").asString()).isEqualTo("پاسخ شبیه‌ساز به «اسم من سارا است»");
-        assertThat(messages.get(2).path("content").asString()).isEqualTo("اسم من چیست؟");
+        assertThat(simulator.hub("myaihub").journal().get(1).body())
+                .contains("اسم من سارا است", "پاسخ شبیه‌ساز MyAIHub به «اسم من سارا است»", "اسم من چیست؟");
     }
 
     @Test
     void anUnknownConversationStartsAFreshOne(AifoHubSimulator simulator) throws Exception {
+        api().chat("اسم من سارا است", null);
+
         ChatApiClient.Reply reply = api().chat("سلام", "made-up-by-the-client");
 
         assertThat(reply.last().json().path("conversationId").asString()).isNotEqualTo("made-up-by-the-client");
-        assertThat(ChatApiClient.json(simulator.journal().get(0).body())
-                        .path("messages")
-                        .size())
-                .isEqualTo(1);
+        assertThat(simulator.hub("myaihub").journal().get(1).body()).doesNotContain("سارا");
     }
 
     @Test
-    void aHubThatKeepsFailingGivesAReadableErrorEvent(AifoHubSimulator simulator) throws Exception {
-        simulator.failNext(5, SimulatedFault.serverError());
+    @DirtiesContext // Failures in a row count towards a hub's cool-down.
+    void whenEveryHubKeepsFailingTheErrorEventSaysSoForEach(AifoHubSimulator simulator) throws Exception {
+        simulator.hub("myaihub").failNext(5, SimulatedFault.serverError());
+        simulator.hub("aifo").failNext(5, SimulatedFault.serverError());
 
         ChatApiClient.Reply reply = api().chat("سلام", null);
 
@@ -119,71 +153,112 @@ class ChatApiTest {
         assertThat(reply.events()).hasSize(1);
         ChatApiClient.Event error = reply.last();
         assertThat(error.name()).isEqualTo(ChatController.ERROR);
-        assertThat(error.json().path("kind").asString()).isEqualTo("hub");
+        assertThat(error.json().path("kind").asString()).isEqualTo("unavailable");
         assertThat(error.json().path("status").asInt()).isEqualTo(500);
         assertThat(error.json().path("message").asString())
-                .isEqualTo(
-                        "The hub had a problem answering and did not recover after retrying. Try again in a moment.");
-        assertThat(simulator.journal()).hasSizeBetween(2, 5);
+                .isEqualTo("No hub on the route smart could answer: myaihub failing, aifo failing."
+                        + " Try again in a moment.");
+        assertThat(error.json().path("hubMessage").isNull()).isTrue();
+        // Each hub retried twice (spring.ai.retry.max-attempts=2) before the route moved on.
+        assertThat(simulator.hub("myaihub").journal()).hasSize(3);
+        assertThat(simulator.hub("aifo").journal()).hasSize(3);
         assertNothingInternalIn(reply);
-        assertThat(loggedFailure(replyLog)).startsWith("Reply failed (hub): ").contains("HTTP 500");
+        assertThat(loggedFailure(replyLog)).startsWith("Reply failed (unavailable): No target of route 'smart'");
     }
 
     @Test
-    void aRejectedKeyGivesAnErrorEventThatNeverShowsTheKey(AifoHubSimulator simulator) throws Exception {
-        simulator.rejectKey(AifoHubSimulator.DEFAULT_KEY);
+    @DirtiesContext // The route now skips both hubs for a while.
+    void aRefusedKeyIsNamedByItsVariableAndNeverShown(AifoHubSimulator simulator) throws Exception {
+        simulator.hub("myaihub").myAiHubUsage(AifoHubSimulator.DEFAULT_KEY, "openai", 80);
+        simulator.hub("aifo").rejectKey(AifoHubSimulator.DEFAULT_KEY);
 
         ChatApiClient.Reply reply = api().chat("سلام", null);
 
         ChatApiClient.Event error = reply.last();
         assertThat(error.name()).isEqualTo(ChatController.ERROR);
-        assertThat(error.json().path("kind").asString()).isEqualTo("auth");
-        assertThat(error.json().path("status").asInt()).isEqualTo(401);
-        assertThat(error.json().path("message").asString()).contains("did not accept the API key");
-        assertThat(error.json().path("hubMessage").asString()).isEqualTo("Incorrect API key provided.");
-        // A non-transient failure is not retried.
-        assertThat(simulator.journal()).hasSize(1);
+        assertThat(error.json().path("kind").asString()).isEqualTo("unavailable");
+        assertThat(error.json().path("message").asString())
+                .startsWith("No hub on the route smart could answer: myaihub quota spent, aifo key refused."
+                        + " Try again after ")
+                .endsWith(" UTC. Check AIFO_API_KEY.");
+        // The first hub's own words, from the hub the message was sent to first.
+        assertThat(error.json().path("hubMessage").asString()).isEqualTo("سقف ماهانه GPT/OpenAI شما تمام شده است.");
+        assertThat(error.json()
+                        .path("quota")
+                        .path("buckets")
+                        .path("openai")
+                        .path("remaining")
+                        .asLong())
+                .isZero();
+        // A refused key is not retried.
+        assertThat(simulator.hub("aifo").journal()).hasSize(1);
         assertNothingInternalIn(reply);
         assertThat(loggedFailure(replyLog))
-                .startsWith("Reply failed (auth): ")
+                .startsWith("Reply failed (unavailable): ")
                 .doesNotContain(AifoHubSimulator.DEFAULT_KEY);
     }
 
     @Test
+    @DirtiesContext // The route now skips both hubs for a while.
     void aRateLimitedHubSaysWhenToTryAgain(AifoHubSimulator simulator) throws Exception {
-        simulator.failNext(5, SimulatedFault.rateLimited(Duration.ofSeconds(1)));
+        simulator.hub("myaihub").myAiHubUsage(AifoHubSimulator.DEFAULT_KEY, "openai", 80);
+        simulator.hub("aifo").failNext(5, SimulatedFault.rateLimited(Duration.ofSeconds(1)));
 
         ChatApiClient.Reply reply = api().chat("سلام", null);
 
         ChatApiClient.Event error = reply.last();
-        assertThat(error.json().path("kind").asString()).isEqualTo("rate-limit");
-        assertThat(error.json().path("status").asInt()).isEqualTo(429);
+        assertThat(error.json().path("kind").asString()).isEqualTo("unavailable");
         assertThat(error.json().path("message").asString())
-                .isEqualTo("The hub is receiving too many requests. Try again in 1 s.");
+                .isEqualTo("No hub on the route smart could answer: myaihub quota spent, aifo rate limited."
+                        + " Try again in 1 s.");
         assertNothingInternalIn(reply);
-        assertThat(loggedFailure(replyLog)).startsWith("Reply failed (rate-limit): ");
+        assertThat(loggedFailure(replyLog)).startsWith("Reply failed (unavailable): ");
     }
 
     @Test
-    void anEmptyMessageIsRefusedWithoutCallingTheHub(AifoHubSimulator simulator) throws Exception {
+    void anEmptyMessageIsRefusedWithoutCallingAHub(AifoHubSimulator simulator) throws Exception {
         ChatApiClient.Reply reply = api().chat("   ", null);
 
         assertThat(reply.events()).hasSize(1);
         assertThat(reply.last().name()).isEqualTo(ChatController.ERROR);
         assertThat(reply.last().json().path("message").asString()).isEqualTo("Type a message first.");
-        assertThat(simulator.journal()).isEmpty();
+        assertThat(simulator.hubs())
+                .allSatisfy(each -> assertThat(each.journal()).isEmpty());
     }
 
     @Test
-    void theHubEndpointNamesTheHubButNotTheKey(AifoHubSimulator simulator) throws Exception {
-        HttpResponse<String> response = api().get("/api/hub");
+    void theHubsEndpointListsTheHubsAndTheRouteButNoKey(AifoHubSimulator simulator) throws Exception {
+        api().chat("سلام", null);
+
+        HttpResponse<String> response = api().get("/api/hubs");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode hubInfo = ChatApiClient.json(response.body());
-        assertThat(hubInfo.path("simulator").asBoolean()).isFalse();
-        assertThat(hubInfo.path("baseUrl").asString()).isEqualTo(simulator.baseUrl());
-        assertThat(hubInfo.path("protocol").asString()).isEqualTo("openai");
-        assertThat(hubInfo.path("model").asString()).isEqualTo("openai/gpt-5-mini");
+        JsonNode hubs = ChatApiClient.json(response.body());
+        assertThat(hubs.path("simulator").asBoolean()).isFalse();
+        assertThat(hubs.path("defaultRoute").asString()).isEqualTo("smart");
+        JsonNode myAiHub = hubs.path("hubs").get(0);
+        assertThat(myAiHub.path("name").asString()).isEqualTo("myaihub");
+        assertThat(myAiHub.path("protocol").asString()).isEqualTo("myaihub");
+        assertThat(myAiHub.path("baseUrl").asString())
+                .isEqualTo(simulator.hub("myaihub").baseUrl());
+        assertThat(myAiHub.path("simulated").asBoolean()).isFalse();
+        assertThat(myAiHub.path("quota").path("plan").asString()).isEqualTo("vip");
+        assertThat(myAiHub.path("quota")
+                        .path("buckets")
+                        .path("openai")
+                        .path("used")
+                        .asLong())
+                .isEqualTo(1);
+        assertThat(myAiHub.path("coolDown").isNull()).isTrue();
+        JsonNode aifo = hubs.path("hubs").get(1);
+        assertThat(aifo.path("name").asString()).isEqualTo("aifo");
+        assertThat(aifo.path("protocol").asString()).isEqualTo("openai");
+        // Nothing asked of aifo yet; it shares the simulator's key with myaihub, but not MyAIHub's buckets.
+        assertThat(aifo.path("quota").isNull()).isTrue();
+        JsonNode route = hubs.path("routes").get(0);
+        assertThat(route.path("name").asString()).isEqualTo("smart");
+        assertThat(route.path("targets").findValuesAsString("target"))
+                .containsExactly("myaihub:openai/gpt-5-mini", "aifo:openai/gpt-5-mini");
         assertThat(response.body()).doesNotContain(AifoHubSimulator.DEFAULT_KEY);
     }
 
@@ -192,7 +267,7 @@ class ChatApiTest {
         HttpResponse<String> page = api().get("/");
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("id=\"question\"", "id=\"send\"", "id=\"banner\"", "app.js");
+        assertThat(page.body()).contains("id=\"question\"", "id=\"send\"", "id=\"banner\"", "id=\"hubs\"", "app.js");
     }
 
     /** The one line the server logs for a failed reply: a warning, without a stack trace. */

@@ -17,8 +17,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The chat page in a real headless Chromium, offline as a newcomer runs it: a Persian question typed
- * and sent, the streamed answer and the quota line shown, right to left, then a follow-up. Skipped
- * without Debian's {@code chromium} and {@code chromium-driver}; leaves {@code target/chat-page.png}.
+ * and sent, the streamed answer and the line naming the hub that answered, right to left, then
+ * follow-ups until the simulated MyAIHub's GPT bucket is spent and AiFO answers; the hubs' panel lists
+ * both and shows why MyAIHub is skipped. Skipped without Debian's {@code chromium} and
+ * {@code chromium-driver}; leaves {@code target/chat-page.png}.
  */
 @OfflineSampleTest
 class ChatPageBrowserTest {
@@ -48,18 +50,21 @@ class ChatPageBrowserTest {
     }
 
     @Test
-    void aPersianQuestionGetsTheStreamedAnswerAndTheQuotaLineRightToLeft() {
+    void eachReplySaysWhichHubAnsweredAndThePanelShowsTheFallback() {
         WebDriver driver = chromium.driver();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         driver.get("http://127.0.0.1:" + port + "/");
         try {
             WebElement banner = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("banner")));
-            assertThat(banner.getText()).isEqualTo("Offline: talking to the built-in hub simulator");
+            assertThat(banner.getText())
+                    .isEqualTo("Offline: the built-in hub simulator answers for every hub (no API key set:"
+                            + " MYAIHUB_API_KEY, AIFO_API_KEY)");
+            assertThat(hubStates(driver)).hasSize(2);
 
             ask(driver, wait, "سلام، حالت چطوره؟", 1);
 
             WebElement answer = assistantMessages(driver).get(0);
-            assertThat(answer.getDomProperty("textContent")).isEqualTo("پاسخ شبیه‌ساز به «سلام، حالت چطوره؟»");
+            assertThat(answer.getDomProperty("textContent")).isEqualTo("پاسخ شبیه‌ساز MyAIHub به «سلام، حالت چطوره؟»");
             assertThat(answer.getDomAttribute("dir")).isEqualTo("auto");
             assertThat(chromium.isRightToLeft(answer))
                     .as("the Persian answer reads right to left")
@@ -69,15 +74,33 @@ class ChatPageBrowserTest {
             assertThat(chromium.isRightToLeft(question))
                     .as("the Persian question reads right to left")
                     .isTrue();
-            String meta =
-                    driver.findElement(By.cssSelector(".turn.assistant .meta")).getText();
-            assertThat(meta).startsWith("openai/gpt-5-mini · rate limit: ").contains("/500 requests");
+            assertThat(metaLines(driver).get(0))
+                    .startsWith("answered by myaihub (simulated) · openai/gpt-5-mini · quota: plan vip, ")
+                    .contains("openai 1/80 left");
 
-            // A follow-up in the same conversation, once the first reply has released the send button.
+            // Follow-ups in the same conversation, once each reply has released the send button.
             ask(driver, wait, "و امروز؟", 2);
-            assertThat(assistantMessages(driver).get(1).getDomProperty("textContent"))
-                    .isEqualTo("پاسخ شبیه‌ساز به «و امروز؟»");
+            ask(driver, wait, "و فردا؟", 3);
+
+            assertThat(assistantMessages(driver).get(2).getDomProperty("textContent"))
+                    .isEqualTo("پاسخ شبیه‌ساز به «و فردا؟»");
+            assertThat(metaLines(driver).get(2))
+                    .startsWith("answered by aifo (simulated), after myaihub: quota spent, not sent · openai/gpt-5-mini"
+                            + " · rate limit: ")
+                    .contains("/500 requests");
             assertThat(driver.findElements(By.cssSelector(".message.error"))).isEmpty();
+
+            // The panel, refreshed after the reply: both hubs, MyAIHub's spent bucket and why routes skip it.
+            List<WebElement> hubs = hubStates(driver);
+            assertThat(hubs).extracting(hub -> hub.getDomAttribute("data-hub")).containsExactly("myaihub", "aifo");
+            assertThat(hubs.get(0).getText())
+                    .contains("myaihub · myaihub · http://127.0.0.1:", "simulated (MYAIHUB_API_KEY is not set)")
+                    .contains("openai 0/80 left");
+            assertThat(hubs.get(1).getText()).contains("aifo · openai · ", "requests");
+            assertThat(driver.findElement(By.cssSelector("#route-list .route-state"))
+                            .getText())
+                    .startsWith("smart (default): myaihub:openai/gpt-5-mini → aifo:openai/gpt-5-mini")
+                    .contains("myaihub:openai/gpt-5-mini skipped until ", " UTC: quota spent");
         } finally {
             chromium.screenshot(SCREENSHOT);
         }
@@ -93,5 +116,15 @@ class ChatPageBrowserTest {
 
     private static List<WebElement> assistantMessages(WebDriver driver) {
         return driver.findElements(By.cssSelector(".message.assistant"));
+    }
+
+    private static List<String> metaLines(WebDriver driver) {
+        return driver.findElements(By.cssSelector(".turn.assistant .meta")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
+    private static List<WebElement> hubStates(WebDriver driver) {
+        return driver.findElements(By.cssSelector("#hub-list .hub-state"));
     }
 }

@@ -2,6 +2,7 @@ package ir.aifo.sample.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ir.aifo.routing.AifoRouter;
 import ir.aifo.test.AifoHubSimulator;
 import ir.aifo.test.AifoSimulatorExtension;
 import ir.aifo.test.AifoSimulatorProperties;
@@ -23,12 +24,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A failed reply in a real headless Chromium: MyAIHub's spent monthly quota shows as a readable
- * message with the hub's own Persian words and the quota figures. Leaves {@code target/chat-page-error.png}.
+ * A failed reply in a real headless Chromium: MyAIHub's monthly quota is spent and AiFO refuses its key,
+ * so no hub on the route can answer; the page says why for each, with MyAIHub's own Persian words and
+ * its quota figures, and the panel shows the cool-downs. Leaves {@code target/chat-page-error.png}.
  */
-@SpringBootTest(
-        webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = {"aifo.simulator.enabled=false", "spring.ai.aifo.chat.model=openai/gpt-5-mini"})
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "aifo.simulator.enabled=false")
 class ChatPageErrorBrowserTest {
 
     static final Path SCREENSHOT = Path.of("target", "chat-page-error.png");
@@ -36,9 +36,9 @@ class ChatPageErrorBrowserTest {
     @RegisterExtension
     static final AifoSimulatorExtension hub = new AifoSimulatorExtension();
 
-    // The failed reply's warning, kept out of the build's output.
+    // The failed reply's warning and the route's about the refused key, kept out of the build's output.
     @RegisterExtension
-    final LogCapture replyLog = LogCapture.of(ChatController.class);
+    final LogCapture replyLog = LogCapture.of(ChatController.class, AifoRouter.class);
 
     private static HeadlessChromium chromium;
 
@@ -47,7 +47,7 @@ class ChatPageErrorBrowserTest {
 
     @DynamicPropertySource
     static void pointAtMyAiHub(DynamicPropertyRegistry registry) {
-        AifoSimulatorProperties.registerMyAiHub(registry, hub.simulator());
+        AifoSimulatorProperties.registerHubs(registry, hub.simulator(), "myaihub", "aifo");
     }
 
     // Per test rather than per class, so that a machine without Chromium reports the test as skipped,
@@ -68,8 +68,9 @@ class ChatPageErrorBrowserTest {
     }
 
     @Test
-    void aSpentQuotaShowsAsAReadableMessageWithTheHubsWordsAndTheFigures(AifoHubSimulator simulator) {
-        simulator.myAiHubUsage(AifoHubSimulator.DEFAULT_KEY, "openai", 80);
+    void whenNoHubCanAnswerThePageSaysWhyForEachWithTheHubsWordsAndTheFigures(AifoHubSimulator simulator) {
+        simulator.hub("myaihub").myAiHubUsage(AifoHubSimulator.DEFAULT_KEY, "openai", 80);
+        simulator.hub("aifo").rejectKey(AifoHubSimulator.DEFAULT_KEY);
         WebDriver driver = chromium.driver();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         driver.get("http://127.0.0.1:" + port + "/");
@@ -78,7 +79,8 @@ class ChatPageErrorBrowserTest {
 
             WebElement error = driver.findElement(By.cssSelector(".turn.assistant .message.error"));
             assertThat(error.getText())
-                    .startsWith("This month's quota for openai is used up on the vip plan.")
+                    .startsWith("No hub on the route smart could answer: myaihub quota spent, aifo key refused.")
+                    .contains("Check AIFO_API_KEY.")
                     .doesNotContain("Exception", AifoHubSimulator.DEFAULT_KEY);
             WebElement hubWords = error.findElement(By.cssSelector(".hub-message"));
             assertThat(hubWords.getText()).isEqualTo("سقف ماهانه GPT/OpenAI شما تمام شده است.");
@@ -86,10 +88,18 @@ class ChatPageErrorBrowserTest {
             assertThat(driver.findElement(By.cssSelector(".turn.assistant .meta"))
                             .getText())
                     .contains("plan vip", "openai 0/80 left");
-            // A real hub, as far as the page knows: no offline banner.
+            // Real hubs, as far as the page knows: no offline banner.
             assertThat(driver.findElement(By.id("banner")).isDisplayed()).isFalse();
             assertThat(driver.findElements(By.cssSelector(".message.assistant")))
                     .isEmpty();
+            // The panel, refreshed after the failure: aifo is skipped for its key, myaihub's GPT target for its quota.
+            assertThat(driver.findElement(By.cssSelector("#hub-list [data-hub='aifo'] .hub-cool-down"))
+                            .getText())
+                    .startsWith("skipped until ")
+                    .endsWith(" UTC: key refused");
+            assertThat(driver.findElement(By.cssSelector("#route-list .route-state"))
+                            .getText())
+                    .contains("myaihub:openai/gpt-5-mini skipped until ", "quota spent");
         } finally {
             chromium.screenshot(SCREENSHOT);
         }
