@@ -31,7 +31,12 @@ final class AifoWarmUp implements ApplicationListener<ApplicationReadyEvent> {
     }
 
     private void warmUp() {
-        models.orderedStream().forEach(AifoWarmUp::warmUp);
+        try {
+            models.orderedStream().forEach(AifoWarmUp::warmUp);
+        } catch (RuntimeException closing) {
+            // A short-lived application (a one-question CLI) may close while the hubs are looked up.
+            logger.debug("Warm-up stopped: the hub models could not be looked up", closing);
+        }
     }
 
     // One by one, so that a hub that cannot be warmed up leaves the others warmed.
