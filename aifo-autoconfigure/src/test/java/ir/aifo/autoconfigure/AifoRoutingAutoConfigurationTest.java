@@ -14,6 +14,7 @@ import ir.aifo.chat.AifoConnection;
 import ir.aifo.chat.AifoMetadata;
 import ir.aifo.routing.AifoRouter;
 import ir.aifo.routing.TargetUnavailable;
+import ir.aifo.testing.LogCapture;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,10 @@ class AifoRoutingAutoConfigurationTest {
     static WireMockExtension tokenHub = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort())
             .build();
+
+    // Failed starts and the route's cool-down lines, kept out of the build's output.
+    @RegisterExtension
+    final LogCapture logs = LogCapture.of("org.springframework.context", "ir.aifo.routing");
 
     private final ApplicationContextRunner runner = AifoContextRunner.withStarter()
             .withConfiguration(AutoConfigurations.of(AifoRoutingAutoConfiguration.class))
