@@ -82,7 +82,7 @@ final class FailureTriage {
         }
         if (failure instanceof AifoAuthenticationException refused) {
             return new TargetUnavailable(
-                    target, Reason.KEY_REFUSED, detail(refused), now.plus(keyRefusedCoolDown), true);
+                    target, Reason.KEY_REFUSED, detail(refused), now.plus(keyRefusedCoolDown), sent);
         }
         if (failure instanceof AifoBadRequestException wrong && !isWrongAddress(wrong.getStatusCode())) {
             return null;

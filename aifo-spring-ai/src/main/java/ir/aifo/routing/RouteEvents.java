@@ -1,6 +1,7 @@
 package ir.aifo.routing;
 
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -21,24 +22,12 @@ final class RouteEvents {
     }
 
     void fellBack(String route, TargetUnavailable from, @Nullable RouteTarget to) {
-        for (RouteListener listener : listeners) {
-            try {
-                listener.fellBack(route, from, to);
-            } catch (RuntimeException failure) {
-                logger.warn("Route listener " + listener + " failed", failure);
-            }
-        }
+        tell(listener -> listener.fellBack(route, from, to));
     }
 
     void coolDownStarted(TargetUnavailable coolDown) {
         logStart(coolDown);
-        for (RouteListener listener : listeners) {
-            try {
-                listener.coolDownStarted(coolDown);
-            } catch (RuntimeException failure) {
-                logger.warn("Route listener " + listener + " failed", failure);
-            }
-        }
+        tell(listener -> listener.coolDownStarted(coolDown));
     }
 
     void coolDownEnded(TargetUnavailable coolDown) {
@@ -49,9 +38,13 @@ final class RouteEvents {
         } else if (logger.isDebugEnabled()) {
             logger.debug(again);
         }
+        tell(listener -> listener.coolDownEnded(coolDown));
+    }
+
+    private void tell(Consumer<RouteListener> news) {
         for (RouteListener listener : listeners) {
             try {
-                listener.coolDownEnded(coolDown);
+                news.accept(listener);
             } catch (RuntimeException failure) {
                 logger.warn("Route listener " + listener + " failed", failure);
             }

@@ -15,11 +15,8 @@ import ir.aifo.chat.error.AifoQuotaExceededException;
 import ir.aifo.chat.error.AifoServerException;
 import ir.aifo.quota.HubQuota;
 import ir.aifo.testing.LogCapture;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -265,35 +262,6 @@ class AifoHubSimulatorTest {
             assertThat(answer).isEqualTo("پاسخ شبیه‌ساز به «سلام»");
             assertThat(String.join("", pieces)).isEqualTo(answer);
             assertThat(simulator.journal()).isEmpty();
-        }
-    }
-
-    /** A clock a test can move, for month roll-over. */
-    static final class MutableClock extends Clock {
-
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

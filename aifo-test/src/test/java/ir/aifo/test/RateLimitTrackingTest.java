@@ -102,7 +102,7 @@ class RateLimitTrackingTest {
     @Test
     void spentWindowIsRefusedAndTrackedUntilItEndsThenCountedAfresh() {
         Instant start = Instant.parse("2026-03-01T10:00:00Z");
-        AifoHubSimulatorTest.MutableClock clock = new AifoHubSimulatorTest.MutableClock(start);
+        MutableClock clock = new MutableClock(start);
         try (AifoHubSimulator simulator = AifoHubSimulator.start(clock).openAiRequestLimit(2, Duration.ofMinutes(1))) {
             QuotaTracker tracker = QuotaTracker.inMemory();
             AifoChatModel model = model(simulator, tracker).clock(clock).build();

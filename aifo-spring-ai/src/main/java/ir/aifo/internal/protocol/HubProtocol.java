@@ -35,16 +35,10 @@ public interface HubProtocol {
      *
      * @param model the model the request asked for, which an error message names where the hub's error
      *     does not (MyAIHub's plan error)
+     * @param addedMetadata metadata besides the hub's (a route's: who answered, and who did not), put while
+     *     the response is built rather than copied in after; empty for a call that is not routed
      * @throws RuntimeException an {@code Aifo...Exception} when the reply is an error, including an
      *     error body with status 200, or cannot be read
-     */
-    default ChatResponse readReply(HubReply reply, String model) {
-        return readReply(reply, model, Map.of());
-    }
-
-    /**
-     * The chat response in a whole reply, its metadata with {@code addedMetadata} besides the hub's (a
-     * route's: who answered, and who did not), put while it is built rather than copied in after.
      */
     ChatResponse readReply(HubReply reply, String model, Map<String, Object> addedMetadata);
 
@@ -53,11 +47,6 @@ public interface HubProtocol {
 
     /** Whether the hub can stream; when it cannot, a stream is the whole reply as one response. */
     boolean supportsStreaming();
-
-    /** A decoder for one stream's events. */
-    default HubStreamDecoder newStreamDecoder() {
-        return newStreamDecoder(Map.of());
-    }
 
     /** A decoder for one stream's events, each response's metadata with {@code addedMetadata} besides. */
     HubStreamDecoder newStreamDecoder(Map<String, Object> addedMetadata);

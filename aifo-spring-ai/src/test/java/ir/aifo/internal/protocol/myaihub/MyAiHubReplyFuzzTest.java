@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
@@ -104,7 +105,7 @@ class MyAiHubReplyFuzzTest {
                             + headers.map() + "\nmutations " + log + "\nbody " + PrintableBytes.of(shown);
 
             ParseOutcome<ChatResponse> outcome =
-                    ParserContract.check(() -> protocol.readReply(reply, "openai/gpt-5.2"), description);
+                    ParserContract.check(() -> protocol.readReply(reply, "openai/gpt-5.2", Map.of()), description);
             if (outcome.result() != null) {
                 assertThat(outcome.result().getResult().getOutput().getText())
                         .as(() -> "a response always carries the reply text; " + description.get())
@@ -147,7 +148,7 @@ class MyAiHubReplyFuzzTest {
             int index = bodies.indexOf(body);
             HubReply reply = new HubReply(HUB, 200, HostileHeaders.json(), body);
             ParseOutcome<ChatResponse> outcome = ParserContract.check(
-                    () -> protocol.readReply(reply, "openai/gpt-5.2"), () -> "10 MB body " + index);
+                    () -> protocol.readReply(reply, "openai/gpt-5.2", Map.of()), () -> "10 MB body " + index);
             if (index == 0) {
                 assertThat(outcome.result().getResult().getOutput().getText()).isEqualTo(longReply);
             } else {

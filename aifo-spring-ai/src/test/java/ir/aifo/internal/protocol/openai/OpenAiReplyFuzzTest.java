@@ -21,6 +21,7 @@ import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
@@ -136,7 +137,7 @@ class OpenAiReplyFuzzTest {
             HubReply reply, GeneratedCompletion intact, boolean alsoAsStreamReply, Supplier<String> caseName) {
         Supplier<String> description = () -> caseName.get() + "\nbody " + PrintableBytes.of(reply.body());
         ParseOutcome<ChatResponse> outcome =
-                ParserContract.check(() -> protocol.readReply(reply, "openai/gpt-5-mini"), description);
+                ParserContract.check(() -> protocol.readReply(reply, "openai/gpt-5-mini", Map.of()), description);
         if (!reply.isSuccessful()) {
             assertThat(outcome.failed())
                     .as(() -> "an error status must not read as an answer; " + description.get())

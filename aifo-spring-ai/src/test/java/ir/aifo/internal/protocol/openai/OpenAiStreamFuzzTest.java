@@ -17,6 +17,7 @@ import ir.aifo.internal.sse.SseEvent;
 import java.net.http.HttpHeaders;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -85,7 +86,7 @@ class OpenAiStreamFuzzTest {
 
     /** Decodes the events as the model does, checking the contract at every step and at the end. */
     private Decoded decode(List<SseEvent> events, HttpHeaders headers, Supplier<String> description) {
-        HubStreamDecoder decoder = protocol.newStreamDecoder();
+        HubStreamDecoder decoder = protocol.newStreamDecoder(Map.of());
         ParserContract.check(
                 () -> {
                     decoder.onHeaders(headers);
