@@ -117,9 +117,23 @@ final class QuotaGuard {
                 throw new QuotaInFlightException(provider.get(), bucket.remaining(), known);
             }
             if (held.compareAndSet(now, now + 1)) {
+                // Checked again against the figures as they are now: a call that ended meanwhile recorded its
+                // reply before giving back its hold, so the bucket read above may have had one more left.
+                long left = remainingNow(provider.get());
+                if (now + 1 > left) {
+                    held.decrementAndGet();
+                    throw new QuotaInFlightException(provider.get(), left, known);
+                }
                 return held::decrementAndGet;
             }
         }
+    }
+
+    private long remainingNow(String provider) {
+        return tracker.lastKnown(keyFingerprint)
+                .flatMap(quota -> quota.bucket(provider))
+                .map(QuotaBucket::remaining)
+                .orElse(Long.MAX_VALUE);
     }
 
     /** Records the quota a response reported, if it reported one. */
