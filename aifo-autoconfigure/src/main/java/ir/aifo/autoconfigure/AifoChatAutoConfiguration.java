@@ -5,6 +5,7 @@ import io.micrometer.observation.ObservationRegistry;
 import ir.aifo.chat.AifoChatModel;
 import ir.aifo.quota.QuotaListener;
 import ir.aifo.quota.QuotaTracker;
+import java.time.Clock;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.observation.ChatModelObservationConvention;
 import org.springframework.ai.model.SpringAIModelProperties;
@@ -40,11 +41,25 @@ import org.springframework.core.retry.RetryTemplate;
 @EnableConfigurationProperties({AifoConnectionProperties.class, AifoChatProperties.class, AifoQuotaProperties.class})
 public final class AifoChatAutoConfiguration {
 
-    /** In memory by default; a bean of the application's (one shared through Redis, say) replaces it. */
+    /**
+     * In memory by default; shared through Redis with {@code aifo-quota-redis} and
+     * {@code spring.ai.aifo.quota.store=redis}; a bean of the application's replaces either.
+     */
     @Bean
     @ConditionalOnMissingBean
-    QuotaTracker aifoQuotaTracker() {
+    QuotaTracker aifoQuotaTracker(AifoQuotaProperties quota) {
+        if (quota.getStore() == AifoQuotaProperties.Store.REDIS) {
+            throw new IllegalStateException(AifoRedisQuotaAutoConfiguration.STORE + "=redis needs the module"
+                    + " ir.aifo:aifo-quota-redis on the classpath: add it beside the starter, or remove the property"
+                    + " to keep quota in each instance's memory");
+        }
         return QuotaTracker.inMemory();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    QuotaStoreStatus aifoQuotaStoreStatus(QuotaTracker tracker) {
+        return QuotaStoreStatus.of(tracker);
     }
 
     @Bean
@@ -62,7 +77,8 @@ public final class AifoChatAutoConfiguration {
             ObjectProvider<ObservationRegistry> observationRegistry,
             ObjectProvider<ChatModelObservationConvention> observationConvention,
             ObjectProvider<AifoHttpClientCustomizer> httpClientCustomizers,
-            ObjectProvider<SslBundles> sslBundles) {
+            ObjectProvider<SslBundles> sslBundles,
+            ObjectProvider<Clock> clock) {
         return new AifoChatModelFactory(
                 quotaTracker,
                 quotaListeners.orderedStream().toList(),
@@ -71,7 +87,8 @@ public final class AifoChatAutoConfiguration {
                 observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
                 observationConvention.getIfUnique(),
                 httpClientCustomizers.orderedStream().toList(),
-                sslBundles.getIfAvailable());
+                sslBundles.getIfAvailable(),
+                clock.getIfUnique(Clock::systemUTC));
     }
 
     @Bean

@@ -8,6 +8,7 @@ import ir.aifo.quota.QuotaTracker;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,6 +54,8 @@ public final class AifoChatModelFactory {
 
     private final List<QuotaListener> quotaListeners;
 
+    private final Clock clock;
+
     public AifoChatModelFactory(
             QuotaTracker quotaTracker,
             List<QuotaListener> quotaListeners,
@@ -62,6 +65,33 @@ public final class AifoChatModelFactory {
             @Nullable ChatModelObservationConvention observationConvention,
             List<AifoHttpClientCustomizer> httpClientCustomizers,
             @Nullable SslBundles sslBundles) {
+        this(
+                quotaTracker,
+                quotaListeners,
+                toolCallingManager,
+                retryTemplate,
+                observationRegistry,
+                observationConvention,
+                httpClientCustomizers,
+                sslBundles,
+                Clock.systemUTC());
+    }
+
+    /**
+     * @param clock the clock of quota months and {@code Retry-After} dates: the application's {@code Clock}
+     *     bean, if it has one, so that tests can move it
+     */
+    public AifoChatModelFactory(
+            QuotaTracker quotaTracker,
+            List<QuotaListener> quotaListeners,
+            @Nullable ToolCallingManager toolCallingManager,
+            RetryTemplate retryTemplate,
+            ObservationRegistry observationRegistry,
+            @Nullable ChatModelObservationConvention observationConvention,
+            List<AifoHttpClientCustomizer> httpClientCustomizers,
+            @Nullable SslBundles sslBundles,
+            Clock clock) {
+        this.clock = clock;
         this.retryTemplate = retryTemplate;
         this.observationRegistry = observationRegistry;
         this.observationConvention = observationConvention;
@@ -109,7 +139,8 @@ public final class AifoChatModelFactory {
                 .retryTemplate(retryTemplate)
                 .observationRegistry(observationRegistry)
                 .quotaTracker(quotaTracker)
-                .quotaFailFast(hub.quota().isFailFast());
+                .quotaFailFast(hub.quota().isFailFast())
+                .clock(clock);
         quotaListeners.forEach(builder::quotaListener);
         if (observationConvention != null) {
             builder.observationConvention(observationConvention);

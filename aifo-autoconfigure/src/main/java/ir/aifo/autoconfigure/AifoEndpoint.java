@@ -32,6 +32,8 @@ public class AifoEndpoint {
 
     private final @Nullable AifoRouter router;
 
+    private final QuotaStoreStatus store;
+
     /**
      * @param hubs each hub's chat model by the hub's name, in the order the endpoint lists them
      * @param tracker where the quota each hub reported is kept
@@ -46,9 +48,18 @@ public class AifoEndpoint {
      * @param router the routes over the hubs, if any, whose cool-downs the endpoint shows
      */
     public AifoEndpoint(Map<String, AifoChatModel> hubs, QuotaTracker tracker, @Nullable AifoRouter router) {
+        this(hubs, tracker, router, QuotaStoreStatus.of(tracker));
+    }
+
+    AifoEndpoint(
+            Map<String, AifoChatModel> hubs,
+            QuotaTracker tracker,
+            @Nullable AifoRouter router,
+            QuotaStoreStatus store) {
         this.hubs = Collections.unmodifiableMap(new LinkedHashMap<>(hubs));
         this.tracker = tracker;
         this.router = router;
+        this.store = store;
     }
 
     @ReadOperation
@@ -72,7 +83,8 @@ public class AifoEndpoint {
         return new AifoDescriptor(
                 described,
                 routes,
-                router == null ? null : router.getDefaultRoute().orElse(null));
+                router == null ? null : router.getDefaultRoute().orElse(null),
+                store.describe());
     }
 
     private HubDescriptor describe(AifoChatModel model, @Nullable TargetUnavailable coolDown) {
@@ -106,12 +118,39 @@ public class AifoEndpoint {
      * @param hubs each hub by its name; {@code default} for the single hub of {@code spring.ai.aifo.*}
      * @param routes each route's targets in the order they are tried; empty without routes
      * @param defaultRoute the route of a request that names no model
+     * @param store where quota and cool-downs are kept, and whether it is reached
      * @since 0.1.0
      */
     public record AifoDescriptor(
             Map<String, HubDescriptor> hubs,
             Map<String, List<TargetDescriptor>> routes,
-            @Nullable String defaultRoute) {}
+            @Nullable String defaultRoute,
+            StoreDescriptor store) {}
+
+    /**
+     * Where quota and cool-downs are kept.
+     *
+     * @param type {@code memory}, {@code redis} (shared by every instance), or the class of the
+     *     application's own tracker
+     * @param state {@code UP}; for Redis also {@code STARTING} and {@code DOWN}, while calls go on with
+     *     what this instance knows
+     * @param since since when the store is in that state; {@code null} for memory
+     * @param keyPrefix the application's name in the shared store's keys
+     * @param problem why the shared store cannot be reached, when it cannot
+     * @since 0.1.0
+     */
+    public record StoreDescriptor(
+            String type,
+            String state,
+            @Nullable Instant since,
+            @Nullable String keyPrefix,
+            @Nullable String problem) {
+
+        /** Whether calls go on with this instance's knowledge alone, for now. */
+        boolean isDegraded() {
+            return !state.equals("UP");
+        }
+    }
 
     /**
      * What the endpoint shows of one hub.

@@ -11,7 +11,10 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
@@ -35,8 +38,27 @@ public final class AifoEndpointAutoConfiguration {
             Map<String, AifoChatModel> models,
             QuotaTracker tracker,
             ObjectProvider<AifoRouter> router,
+            ObjectProvider<QuotaStoreStatus> store,
             Environment environment) {
-        return new AifoEndpoint(byHub(models, environment), tracker, router.getIfAvailable());
+        return new AifoEndpoint(
+                byHub(models, environment),
+                tracker,
+                router.getIfAvailable(),
+                store.getIfAvailable(() -> QuotaStoreStatus.of(tracker)));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    @ConditionalOnEnabledHealthIndicator("aifo")
+    static class AifoHealthConfiguration {
+
+        // Named so that the contributor is "aifo".
+        @Bean
+        @ConditionalOnBean(QuotaStoreStatus.class)
+        @ConditionalOnMissingBean(name = "aifoHealthIndicator")
+        HealthIndicator aifoHealthIndicator(QuotaStoreStatus store) {
+            return new AifoHealthIndicator(store);
+        }
     }
 
     /**

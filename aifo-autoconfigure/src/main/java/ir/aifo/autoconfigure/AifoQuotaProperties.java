@@ -1,5 +1,6 @@
 package ir.aifo.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -18,6 +19,14 @@ public class AifoQuotaProperties {
     /** Fraction of a bucket's limit below which an AifoQuotaLowEvent is published, 0 to 1. */
     private double lowWatermark = 0.1;
 
+    /**
+     * Where quota and routing cool-downs are kept: in each instance's memory, or shared by every
+     * instance through Redis (needs ir.aifo:aifo-quota-redis).
+     */
+    private Store store = Store.MEMORY;
+
+    private final Redis redis = new Redis();
+
     public boolean isFailFast() {
         return failFast;
     }
@@ -32,5 +41,43 @@ public class AifoQuotaProperties {
 
     public void setLowWatermark(double lowWatermark) {
         this.lowWatermark = lowWatermark;
+    }
+
+    public Store getStore() {
+        return store;
+    }
+
+    public void setStore(Store store) {
+        this.store = store;
+    }
+
+    public Redis getRedis() {
+        return redis;
+    }
+
+    /** Where quota and cool-downs are kept. */
+    public enum Store {
+        /** In each instance's memory: each learns on its own. */
+        MEMORY,
+        /** In Redis, shared by every instance of the application. */
+        REDIS
+    }
+
+    /** {@code spring.ai.aifo.quota.redis.*}: where Redis is comes from Boot's {@code spring.data.redis.*}. */
+    public static class Redis {
+
+        /**
+         * The application's name in the store's keys (aifo:{<prefix>}:...); instances with one prefix
+         * share. By default spring.application.name, else "application".
+         */
+        private @Nullable String keyPrefix;
+
+        public @Nullable String getKeyPrefix() {
+            return keyPrefix;
+        }
+
+        public void setKeyPrefix(@Nullable String keyPrefix) {
+            this.keyPrefix = keyPrefix;
+        }
     }
 }

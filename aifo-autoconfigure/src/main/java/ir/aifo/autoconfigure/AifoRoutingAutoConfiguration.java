@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import ir.aifo.chat.AifoChatModel;
 import ir.aifo.routing.AifoRouter;
 import ir.aifo.routing.RouteListener;
+import java.time.Clock;
 import java.util.Map;
 import org.springframework.ai.model.SpringAIModelProperties;
 import org.springframework.beans.factory.ObjectProvider;
@@ -43,9 +44,16 @@ public final class AifoRoutingAutoConfiguration {
     AifoRouter aifoRouter(
             Map<String, AifoChatModel> hubs,
             AifoRoutingProperties properties,
-            ObjectProvider<RouteListener> listeners) {
+            ObjectProvider<RouteListener> listeners,
+            ObjectProvider<AifoRouter.CoolDownSharing> sharing,
+            ObjectProvider<Clock> clock) {
         // Each hub's bean is named after the hub, which is how route targets name it.
-        return RouterFactory.create(hubs, properties, listeners.orderedStream());
+        return RouterFactory.create(
+                hubs,
+                properties,
+                listeners.orderedStream(),
+                sharing.getIfUnique(),
+                clock.getIfUnique(Clock::systemUTC));
     }
 
     @Configuration(proxyBeanMethods = false)

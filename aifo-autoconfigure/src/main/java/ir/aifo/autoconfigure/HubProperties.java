@@ -27,6 +27,13 @@ record HubProperties(
      * @param entry the name of the hub's entry, as {@link NamedHubs#of} found it in the sources
      */
     static HubProperties bind(Environment environment, String hub, ConfigurationPropertyName entry) {
+        for (String applicationWide : new String[] {"quota.store", "quota.redis"}) {
+            if (ConfiguredProperties.isSet(environment, entry.append(applicationWide))) {
+                throw new IllegalArgumentException(NamedHubs.prefixOf(hub) + applicationWide + " is set, but where"
+                        + " quota is kept is the application's choice, not a hub's: set "
+                        + AifoQuotaProperties.PREFIX + applicationWide.substring("quota".length()) + " instead");
+            }
+        }
         Binder binder = Binder.get(environment);
         return new HubProperties(
                 names(environment, hub, entry),

@@ -4,10 +4,12 @@ import ir.aifo.chat.AifoChatModel;
 import ir.aifo.routing.AifoRouter;
 import ir.aifo.routing.RouteListener;
 import ir.aifo.routing.RouteTarget;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /** Builds the router from the hub beans and {@code spring.ai.aifo.routes}, refusals naming the property. */
 final class RouterFactory {
@@ -15,8 +17,13 @@ final class RouterFactory {
     private RouterFactory() {}
 
     static AifoRouter create(
-            Map<String, AifoChatModel> hubs, AifoRoutingProperties properties, Stream<RouteListener> listeners) {
-        AifoRouter.Builder router = AifoRouter.builder();
+            Map<String, AifoChatModel> hubs,
+            AifoRoutingProperties properties,
+            Stream<RouteListener> listeners,
+            AifoRouter.@Nullable CoolDownSharing sharing,
+            Clock clock) {
+        AifoRouter.Builder router =
+                AifoRouter.builder().coolDownSharing(sharing).clock(clock);
         hubs.forEach(router::hub);
         properties.getRoutes().forEach((route, targets) -> router.route(route, targets(route, targets)));
         AifoRoutingProperties.Routing routing = properties.getRouting();

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
@@ -76,8 +77,12 @@ public final class AifoRouter implements ChatModel {
         this.options = AifoChatOptions.builder().model(defaultRoute).build();
         this.events = new RouteEvents(builder.listeners);
         this.triage = new FailureTriage(builder.clock, builder.keyRefusedCoolDown, builder.rateLimitCoolDown);
-        this.coolDowns =
-                new CoolDowns(builder.clock, builder.failuresBeforeCoolDown, builder.failureCoolDown, this.events);
+        this.coolDowns = new CoolDowns(
+                builder.clock,
+                builder.failuresBeforeCoolDown,
+                builder.failureCoolDown,
+                this.events,
+                builder.coolDownSharing);
     }
 
     public static Builder builder() {
@@ -245,6 +250,8 @@ public final class AifoRouter implements ChatModel {
         private final List<RouteListener> listeners = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
 
+        private @Nullable CoolDownSharing coolDownSharing;
+
         private Builder() {}
 
         /** A hub, by the name route targets give it. */
@@ -307,6 +314,15 @@ public final class AifoRouter implements ChatModel {
             return this;
         }
 
+        /**
+         * Shares cool-downs with the application's other instances (through Redis, with
+         * {@code aifo-quota-redis}); by default each instance learns its own.
+         */
+        public Builder coolDownSharing(@Nullable CoolDownSharing coolDownSharing) {
+            this.coolDownSharing = coolDownSharing;
+            return this;
+        }
+
         /** The clock of cool-downs and quota months; the system UTC clock by default. */
         public Builder clock(Clock clock) {
             Assert.notNull(clock, "clock must not be null");
@@ -336,5 +352,32 @@ public final class AifoRouter implements ChatModel {
                 throw new IllegalArgumentException(name + " is " + value + " but must be positive, such as 30s");
             }
         }
+    }
+
+    /**
+     * Shares a router's cool-downs with the other instances of the application, so that a target one
+     * instance found rate limited, refused or spent is skipped by every instance, not learned by each
+     * again; {@code aifo-quota-redis} shares them through Redis.
+     *
+     * <p>A router tells its sharing every cool-down it starts or lengthens and, once, where cool-downs
+     * learned from other instances go. Neither may wait for a remote store: {@link #share} is called on the
+     * thread of the request that met the failure.
+     *
+     * @since 0.1.0
+     */
+    public interface CoolDownSharing {
+
+        /**
+         * A cool-down this instance started or lengthened, to be told to the others. Must not block; an
+         * implementation that cannot reach its store keeps it to share later, or drops it.
+         */
+        void share(TargetUnavailable coolDown);
+
+        /**
+         * Where cool-downs learned from other instances go; called once by each router that uses this
+         * sharing, as it is built. The router keeps the later end of a cool-down it already knows, and
+         * ignores one that has ended; it may be told on any thread.
+         */
+        void connect(Consumer<TargetUnavailable> learned);
     }
 }

@@ -29,11 +29,22 @@ final class CoolDowns {
 
     private final RouteEvents events;
 
-    CoolDowns(Clock clock, int failuresBeforeCoolDown, Duration failureCoolDown, RouteEvents events) {
+    private final AifoRouter.@Nullable CoolDownSharing sharing;
+
+    CoolDowns(
+            Clock clock,
+            int failuresBeforeCoolDown,
+            Duration failureCoolDown,
+            RouteEvents events,
+            AifoRouter.@Nullable CoolDownSharing sharing) {
         this.clock = clock;
         this.failuresBeforeCoolDown = failuresBeforeCoolDown;
         this.failureCoolDown = failureCoolDown;
         this.events = events;
+        this.sharing = sharing;
+        if (sharing != null) {
+            sharing.connect(this::learned);
+        }
     }
 
     /** The cool-down that keeps {@code target} from being tried now: its hub's, or its own; else null. */
@@ -68,8 +79,20 @@ final class CoolDowns {
             failuresInARow.remove(failure.target());
             reported = failure.until(clock.instant().plus(failureCoolDown));
         }
-        start(reported);
+        if (start(reported, false) && sharing != null) {
+            sharing.share(reported.forTarget(FailureTriage.coolDownScope(reported), reported.sent()));
+        }
         return reported;
+    }
+
+    /**
+     * A cool-down another instance started: kept like one of this instance's own (the later end wins),
+     * but not shared back; one that has already ended by this instance's clock is ignored.
+     */
+    void learned(TargetUnavailable coolDown) {
+        if (coolDown.until() != null && !isOver(coolDown)) {
+            start(coolDown, true);
+        }
     }
 
     /** The target answered: its failures in a row start again from none. */
@@ -91,11 +114,13 @@ final class CoolDowns {
         return running;
     }
 
-    private void start(TargetUnavailable failure) {
+    /** @return whether the cool-down started or was lengthened: news for the other instances */
+    private boolean start(TargetUnavailable failure, boolean learned) {
         RouteTarget scope = FailureTriage.coolDownScope(failure);
         TargetUnavailable next = failure.forTarget(scope, failure.sent());
         TargetUnavailable[] ended = {null};
         boolean[] started = {false};
+        boolean[] lengthened = {false};
         active.compute(scope, (key, running) -> {
             if (running == null || isOver(running)) {
                 ended[0] = running;
@@ -103,14 +128,16 @@ final class CoolDowns {
                 return next;
             }
             // Concurrent refusals of one hub make one cool-down, lengthened by a later end.
-            return next.until().isAfter(running.until()) ? next : running;
+            lengthened[0] = next.until().isAfter(running.until());
+            return lengthened[0] ? next : running;
         });
         if (ended[0] != null) {
             events.coolDownEnded(ended[0]);
         }
         if (started[0]) {
-            events.coolDownStarted(next);
+            events.coolDownStarted(next, learned);
         }
+        return started[0] || lengthened[0];
     }
 
     private @Nullable TargetUnavailable current(RouteTarget scope) {

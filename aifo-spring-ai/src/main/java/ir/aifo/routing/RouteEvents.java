@@ -25,8 +25,15 @@ final class RouteEvents {
         tell(listener -> listener.fellBack(route, from, to));
     }
 
-    void coolDownStarted(TargetUnavailable coolDown) {
-        logStart(coolDown);
+    /** @param learned whether another instance met the failure and shared the cool-down */
+    void coolDownStarted(TargetUnavailable coolDown, boolean learned) {
+        if (!learned) {
+            logStart(coolDown);
+        } else if (logger.isDebugEnabled()) {
+            // The instance that met the failure logged it; ten instances need not say it ten times.
+            logger.debug("Routes skip " + describe(coolDown.target()) + " until " + coolDown.until() + ": "
+                    + coolDown.reason().description() + ", as another instance found (" + coolDown.detail() + ")");
+        }
         tell(listener -> listener.coolDownStarted(coolDown));
     }
 

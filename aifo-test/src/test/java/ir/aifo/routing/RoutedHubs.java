@@ -4,7 +4,7 @@ import ir.aifo.chat.AifoChatModel;
 import ir.aifo.chat.AifoConnection;
 import ir.aifo.chat.AifoProtocol;
 import ir.aifo.test.AifoHubSimulator;
-import ir.aifo.test.MutableClock;
+import ir.aifo.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

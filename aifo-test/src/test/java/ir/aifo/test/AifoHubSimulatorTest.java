@@ -15,6 +15,7 @@ import ir.aifo.chat.error.AifoQuotaExceededException;
 import ir.aifo.chat.error.AifoServerException;
 import ir.aifo.quota.HubQuota;
 import ir.aifo.testing.LogCapture;
+import ir.aifo.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

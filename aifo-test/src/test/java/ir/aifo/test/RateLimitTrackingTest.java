@@ -9,6 +9,7 @@ import ir.aifo.chat.error.AifoRateLimitException;
 import ir.aifo.quota.HubQuota;
 import ir.aifo.quota.QuotaBucket;
 import ir.aifo.quota.QuotaTracker;
+import ir.aifo.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package ir.aifo.test;
+package ir.aifo.testing;
 
 import java.time.Clock;
 import java.time.Duration;

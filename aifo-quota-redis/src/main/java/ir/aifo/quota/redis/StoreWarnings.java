@@ -1,0 +1,43 @@
+package ir.aifo.quota.redis;
+
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.commons.logging.Log;
+
+/**
+ * The store's warnings about what it met in Redis, each once per key until that key is read or written
+ * well again, so that a bad value or a refusing server does not fill the log.
+ */
+final class StoreWarnings {
+
+    private final Log logger;
+
+    private final Map<String, String> warned = new ConcurrentHashMap<>();
+
+    StoreWarnings(Log logger) {
+        this.logger = logger;
+    }
+
+    void unreadable(String key, String why) {
+        if (warned.put(key, why) == null) {
+            logger.warn("Ignored the value of Redis key " + key + ": it is not one of aifo's records (" + why
+                    + "); another program may have written it");
+        }
+    }
+
+    void writeFailed(String key, Throwable failure) {
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (warned.put(key, "not written") == null) {
+            logger.warn("Could not write Redis key " + key + " (" + cause.getMessage() + "); this instance goes on"
+                    + " with what it knows");
+        }
+    }
+
+    void wellAgain(String key) {
+        if (!warned.isEmpty()) {
+            warned.remove(key);
+        }
+    }
+}
