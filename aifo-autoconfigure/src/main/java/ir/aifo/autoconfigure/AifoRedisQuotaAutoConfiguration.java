@@ -8,6 +8,7 @@ import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -51,7 +52,8 @@ public final class AifoRedisQuotaAutoConfiguration {
                     .build();
         } catch (IllegalArgumentException refused) {
             String source = quota.getRedis().getKeyPrefix() != null ? "" : " (taken from spring.application.name)";
-            throw new IllegalArgumentException(KEY_PREFIX + source + ": " + refused.getMessage(), refused);
+            // Not as the cause: the start-up report leads with the root cause, which must name the property.
+            throw new IllegalArgumentException(KEY_PREFIX + source + ": " + refused.getMessage());
         }
         // Connects in the background: the application starts, and calls go on, with Redis away.
         store.start();
@@ -59,6 +61,7 @@ public final class AifoRedisQuotaAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnBean(RedisQuotaStore.class)
     QuotaStoreStatus aifoQuotaStoreStatus(RedisQuotaStore store) {
         return QuotaStoreStatus.of(() -> new AifoEndpoint.StoreDescriptor(
                 "redis",

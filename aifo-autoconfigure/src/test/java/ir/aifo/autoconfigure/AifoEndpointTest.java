@@ -108,8 +108,10 @@ class AifoEndpointTest {
             JsonNode json = JsonMapper.builder().build().readTree(body);
             assertThat(json.properties())
                     .extracting(Map.Entry::getKey)
-                    .containsExactly("hubs", "routes", "defaultRoute");
+                    .containsExactly("hubs", "routes", "defaultRoute", "store");
             assertThat(json.get("routes").isEmpty()).isTrue();
+            assertThat(json.get("store").get("type").asString()).isEqualTo("memory");
+            assertThat(json.get("store").get("state").asString()).isEqualTo("UP");
             assertThat(json.get("hubs").get("tokenhub").get("baseUrl").asString())
                     .isEqualTo(tokenhub.baseUrl());
             assertThat(body).doesNotContain(MYAIHUB_KEY).doesNotContain(TOKENHUB_KEY);

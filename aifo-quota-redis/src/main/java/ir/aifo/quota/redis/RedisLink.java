@@ -201,10 +201,11 @@ final class RedisLink implements AutoCloseable {
         commands = null;
         scripting = null;
         subscription = null;
-        if (connection != null) {
+        // The application's client may have closed them first, as it shuts down.
+        if (connection != null && connection.isOpen()) {
             connection.closeAsync();
         }
-        if (pubSub != null) {
+        if (pubSub != null && pubSub.isOpen()) {
             pubSub.closeAsync();
         }
     }

@@ -16,9 +16,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.apache.commons.logging.Log;
@@ -104,11 +105,14 @@ public final class RedisQuotaStore implements QuotaTracker, AifoRouter.CoolDownS
         this.keys = new StoreKeys(builder.keyPrefix);
         this.clock = builder.clock;
         this.stateSince = clock.instant();
-        this.storeThread = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "aifo-redis-" + keys.prefix());
-            thread.setDaemon(true);
-            return thread;
+        ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread named = new Thread(task, "aifo-redis-" + keys.prefix());
+            named.setDaemon(true);
+            return named;
         });
+        // Closing does not wait for the next attempt to connect.
+        thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.storeThread = thread;
         this.link = new RedisLink(builder.client, keys.channel(), storeThread, builder.retryDelay, new LinkEvents());
     }
 
@@ -180,8 +184,19 @@ public final class RedisQuotaStore implements QuotaTracker, AifoRouter.CoolDownS
                 .forEach(learned);
     }
 
+    /** Shares what this instance learned last, when Redis is there to take it, and lets go of Redis. */
     @Override
     public void close() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        runOnStoreThread(this::writePending);
+        storeThread.shutdown();
+        try {
+            storeThread.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
         state = State.CLOSED;
         stateSince = clock.instant();
         link.close();

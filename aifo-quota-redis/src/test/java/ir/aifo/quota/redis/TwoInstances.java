@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -69,17 +70,9 @@ final class TwoInstances implements AutoCloseable {
             if (System.nanoTime() > giveUp) {
                 throw new AssertionError("Waited " + within + " for " + what);
             }
-            Thread.onSpinWait();
-            sleepBriefly();
+            // Finer than Thread.sleep, which sleeps at least a millisecond: the delays measured are a few.
+            LockSupport.parkNanos(20_000);
         }
         return Duration.ofNanos(System.nanoTime() - start);
-    }
-
-    private static void sleepBriefly() {
-        try {
-            Thread.sleep(0, 200_000);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
