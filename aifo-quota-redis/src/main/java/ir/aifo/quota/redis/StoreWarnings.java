@@ -1,5 +1,7 @@
 package ir.aifo.quota.redis;
 
+import io.lettuce.core.RedisConnectionException;
+import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,9 +28,13 @@ final class StoreWarnings {
         }
     }
 
+    /** A write Redis refused or did not answer; one lost with the connection is the link's to tell. */
     void writeFailed(String key, Throwable failure) {
         Throwable cause =
                 failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (lostWithTheConnection(cause)) {
+            return;
+        }
         if (warned.put(key, "not written") == null) {
             logger.warn("Could not write Redis key " + key + " (" + cause.getMessage() + "); this instance goes on"
                     + " with what it knows");
@@ -39,5 +45,16 @@ final class StoreWarnings {
         if (!warned.isEmpty()) {
             warned.remove(key);
         }
+    }
+
+    private static boolean lostWithTheConnection(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException
+                    || cause instanceof RedisConnectionException
+                    || (cause.getMessage() != null && cause.getMessage().startsWith("Connection closed"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -33,5 +33,9 @@ if ttl <= 0 then
 end
 redis.call('SET', KEYS[1], reportText, 'PX', ttl)
 redis.call('SADD', KEYS[2], KEYS[1])
+-- The index lives as long as the longest-lived entry it lists, and no longer.
+if redis.call('PTTL', KEYS[2]) < ttl then
+  redis.call('PEXPIRE', KEYS[2], ttl)
+end
 redis.call('PUBLISH', ARGV[4], ARGV[3] .. '\n' .. KEYS[1] .. '\n' .. reportText)
 return { 1, reportText, unreadable }

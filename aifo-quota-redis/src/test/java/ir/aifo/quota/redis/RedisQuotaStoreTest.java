@@ -237,6 +237,14 @@ class RedisQuotaStoreTest {
         await(Duration.ofSeconds(20), () -> b.isExhausted(KEY, HubQuota.OPENAI, DECEMBER), "B to learn it");
         await(Duration.ofSeconds(5), () -> learnedByB.size() == 1, "B's router to learn A's cool-down");
         assertThat(a.getState()).isEqualTo(RedisQuotaStore.State.UP);
+        // Sharing goes on as before: what B learns now reaches A.
+        b.record("key-fedcba987654", gpt(80, 0));
+        await(
+                Duration.ofSeconds(5),
+                () -> a.isExhausted("key-fedcba987654", HubQuota.OPENAI, DECEMBER),
+                "A to learn what B learned after the outage");
+        long indexLivesFor = Long.parseLong(command("PTTL " + instances.key("index")));
+        assertThat(indexLivesFor).isGreaterThan(Duration.ofDays(20).toMillis());
         assertThat(logs.events())
                 .filteredOn(event -> event.getLevel() == Level.WARN)
                 .hasSize(2)
