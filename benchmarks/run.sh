@@ -6,6 +6,9 @@
 #   benchmarks/run.sh --rounds 3 --benchmarks call,stream --clients raw,aifo --jfr
 #   benchmarks/run.sh --route         only the router's overhead: AifoRouter against the same AifoChatModel
 #                                     called directly, in one JVM per round, 5 rounds (about 5 minutes)
+#   benchmarks/run.sh --store         only the quota store's overhead: AifoChatModel with a RedisQuotaStore on a
+#                                     redis-server of its own against the in-memory tracker, in one JVM per
+#                                     round, 5 rounds (about 5 minutes)
 #
 # Builds the benchmark modules (tests skipped), measures the minimal apps' classpath and context start
 # (footprint.sh), then runs ir.aifo.benchmarks.BenchmarkSuite: raw JDK HttpClient + Jackson 3,
@@ -16,12 +19,15 @@
 # alone and runs ir.aifo.benchmarks.RouteSuite instead (no footprint), its table in
 # benchmarks/target/route-results/table.md; --rounds, --quick, --jfr, --benchmarks call,stream, --control
 # (an A/A run: both sides call the model directly) and --messages N (a chat history per request) apply.
+# With --store it runs ir.aifo.benchmarks.StoreSuite the same way, its table in
+# benchmarks/target/store-results/table.md; --rounds, --quick, --jfr, --benchmarks call,stream and --control
+# (an A/A run: both sides keep the quota in memory, no Redis) apply. It needs redis-server on the PATH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 rounds=5
 starts=10
-route=false
+only=""
 suite=()
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -38,8 +44,8 @@ while [ $# -gt 0 ]; do
             starts=$2
             shift
             ;;
-        --route)
-            route=true
+        --route | --store)
+            only=${1#--}
             ;;
         *)
             suite+=("$1")
@@ -49,13 +55,17 @@ while [ $# -gt 0 ]; do
 done
 
 started=$(date +%s)
-if [ "$route" = true ]; then
+if [ -n "$only" ]; then
+    case "$only" in
+        route) main=RouteSuite what="route overhead" ;;
+        store) main=StoreSuite what="quota store overhead" ;;
+    esac
     echo "== building the JMH benchmarks (tests skipped)"
     mvn -B -q -pl benchmarks/jmh -am package -DskipTests
-    echo "== JMH: route overhead, $rounds rounds"
+    echo "== JMH: $what, $rounds rounds"
     cd benchmarks/jmh
-    java -cp "target/classes:$(cat target/runtime-classpath.txt)" ir.aifo.benchmarks.RouteSuite \
-        --rounds "$rounds" --warmup 12 --iterations 12 --out ../target/route-results "${suite[@]}"
+    java -cp "target/classes:$(cat target/runtime-classpath.txt)" "ir.aifo.benchmarks.$main" \
+        --rounds "$rounds" --warmup 12 --iterations 12 --out "../target/$only-results" "${suite[@]}"
     echo "== all done in $(( ($(date +%s) - started) / 60 )) min $(( ($(date +%s) - started) % 60 )) s"
     exit 0
 fi

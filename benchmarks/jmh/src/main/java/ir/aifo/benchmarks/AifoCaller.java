@@ -3,6 +3,7 @@ package ir.aifo.benchmarks;
 import ir.aifo.chat.AifoChatModel;
 import ir.aifo.chat.AifoChatOptions;
 import ir.aifo.chat.AifoConnection;
+import ir.aifo.quota.QuotaTracker;
 import java.util.List;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.prompt.Prompt;
@@ -20,7 +21,7 @@ final class AifoCaller implements HubCaller {
 
     /**
      * Sends {@code conversation} to {@code model} directly; {@link RouteBenchmark} hands the same model to a
-     * router too.
+     * router too, {@link StoreBenchmark} builds one per quota tracker.
      */
     AifoCaller(AifoChatModel model, List<Message> conversation) {
         this.model = model;
@@ -29,14 +30,22 @@ final class AifoCaller implements HubCaller {
 
     /** The model every AiFO benchmark measures, talking to the hub at {@code baseUrl}. */
     static AifoChatModel model(String baseUrl) {
+        return builder(baseUrl).build();
+    }
+
+    /** The same model, keeping what the hub reports of the key's quota in {@code tracker}. */
+    static AifoChatModel model(String baseUrl, QuotaTracker tracker) {
+        return builder(baseUrl).quotaTracker(tracker).build();
+    }
+
+    private static AifoChatModel.Builder builder(String baseUrl) {
         return AifoChatModel.builder()
                 .connection(AifoConnection.builder()
                         .baseUrl(baseUrl)
                         .apiKey("bench-key")
                         .build())
                 .defaultOptions(
-                        AifoChatOptions.builder().model(StubReplies.MODEL).build())
-                .build();
+                        AifoChatOptions.builder().model(StubReplies.MODEL).build());
     }
 
     @Override

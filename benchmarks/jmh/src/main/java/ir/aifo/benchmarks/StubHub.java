@@ -41,14 +41,15 @@ public final class StubHub implements AutoCloseable {
         return thread;
     });
 
-    private final byte[] completion = StubReplies.completion();
+    private final byte[] completion;
 
     private final byte[] stream;
 
     private volatile boolean closed;
 
-    private StubHub(int port, int streamChunks) throws IOException {
-        this.stream = StubReplies.stream(streamChunks);
+    private StubHub(int port, int streamChunks, StubReplies.RateLimitWindows windows) throws IOException {
+        this.completion = StubReplies.completion(windows);
+        this.stream = StubReplies.stream(streamChunks, windows);
         this.server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
@@ -59,8 +60,13 @@ public final class StubHub implements AutoCloseable {
 
     /** Starts a stub on {@code port} (0 for any free one) whose streams carry {@code streamChunks} content chunks. */
     public static StubHub start(int port, int streamChunks) {
+        return start(port, streamChunks, StubReplies.RateLimitWindows.MILLISECONDS);
+    }
+
+    /** Starts a stub whose replies report rate-limit windows that end as {@code windows} says. */
+    static StubHub start(int port, int streamChunks, StubReplies.RateLimitWindows windows) {
         try {
-            return new StubHub(port, streamChunks);
+            return new StubHub(port, streamChunks, windows);
         } catch (IOException failure) {
             throw new UncheckedIOException("Could not start the stub hub on loopback port " + port, failure);
         }

@@ -5,7 +5,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The stub hub's two answers as complete HTTP responses, built once: a chat completion and a
- * streamed reply of a given number of content chunks, shaped as the OpenAI-compatible hubs send them.
+ * streamed reply of a given number of content chunks, shaped as the OpenAI-compatible hubs send them,
+ * each with the rate-limit headers of its {@link RateLimitWindows}.
  */
 final class StubReplies {
 
@@ -19,12 +20,33 @@ final class StubReplies {
             + " تکرارپذیر باشند. The rest is filler text that a model might produce when asked to explain"
             + " something briefly, with numbers such as 42 and 3.14 and punctuation; nothing more.";
 
-    private static final String RATE_LIMIT_HEADERS = "x-ratelimit-limit-requests: 10000\r\n"
-            + "x-ratelimit-remaining-requests: 9999\r\n"
-            + "x-ratelimit-reset-requests: 6ms\r\n"
-            + "x-ratelimit-limit-tokens: 2000000\r\n"
-            + "x-ratelimit-remaining-tokens: 1999850\r\n"
-            + "x-ratelimit-reset-tokens: 4ms\r\n";
+    /**
+     * When the rate-limit windows a reply reports end. The figures are the same either way: one request
+     * and 150 tokens of a window spent.
+     */
+    enum RateLimitWindows {
+        /**
+         * In a few milliseconds, as a key with a high limit is told (10,000 requests a minute refill one
+         * every 6 ms): what every benchmark but the quota store's sees.
+         */
+        MILLISECONDS("6ms", "4ms"),
+        /**
+         * In a second: long enough that a shared quota store writes each reply's figures before their
+         * window ends (it leaves out a window that has ended by the time it writes).
+         */
+        SECONDS("1s", "1s");
+
+        private final String headers;
+
+        RateLimitWindows(String requestsReset, String tokensReset) {
+            this.headers = "x-ratelimit-limit-requests: 10000\r\n"
+                    + "x-ratelimit-remaining-requests: 9999\r\n"
+                    + "x-ratelimit-reset-requests: " + requestsReset + "\r\n"
+                    + "x-ratelimit-limit-tokens: 2000000\r\n"
+                    + "x-ratelimit-remaining-tokens: 1999850\r\n"
+                    + "x-ratelimit-reset-tokens: " + tokensReset + "\r\n";
+        }
+    }
 
     private static final String ID = "chatcmpl-bench0001";
 
@@ -32,7 +54,7 @@ final class StubReplies {
 
     private StubReplies() {}
 
-    static byte[] completion() {
+    static byte[] completion(RateLimitWindows windows) {
         String body = "{\"id\":\"" + ID + "\",\"object\":\"chat.completion\",\"created\":" + CREATED + ",\"model\":\""
                 + MODEL + "\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\""
                 + ANSWER + "\",\"refusal\":null,\"annotations\":[]},\"logprobs\":null,\"finish_reason\":\"stop\"}],"
@@ -41,7 +63,7 @@ final class StubReplies {
         String head = "HTTP/1.1 200 OK\r\n"
                 + "Content-Type: application/json\r\n"
                 + "Content-Length: " + bytes.length + "\r\n"
-                + RATE_LIMIT_HEADERS
+                + windows.headers
                 + "\r\n";
         return concat(head.getBytes(StandardCharsets.US_ASCII), bytes);
     }
@@ -51,13 +73,13 @@ final class StubReplies {
      * a finish chunk, a usage chunk and {@code [DONE]}; each event is its own HTTP chunk, as a hub that
      * flushes every token sends it.
      */
-    static byte[] stream(int contentChunks) {
+    static byte[] stream(int contentChunks, RateLimitWindows windows) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * (contentChunks + 8));
         String head = "HTTP/1.1 200 OK\r\n"
                 + "Content-Type: text/event-stream; charset=utf-8\r\n"
                 + "Cache-Control: no-cache\r\n"
                 + "Transfer-Encoding: chunked\r\n"
-                + RATE_LIMIT_HEADERS
+                + windows.headers
                 + "\r\n";
         out.writeBytes(head.getBytes(StandardCharsets.US_ASCII));
         httpChunk(out, chunk("{\"role\":\"assistant\",\"content\":\"\"}", "null"));
@@ -75,6 +97,23 @@ final class StubReplies {
         httpChunk(out, "data: [DONE]\n\n");
         out.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         return out.toByteArray();
+    }
+
+    /**
+     * Fails unless {@code caller}, one side of a comparison, reads the completion's answer and the whole
+     * stream: a side that got the answer wrong would be measured doing something else.
+     */
+    static void checkAnswers(String side, HubCaller caller) {
+        String answer = caller.call();
+        if (!ANSWER.equals(answer)) {
+            throw new IllegalStateException(side + " read a different answer: " + answer);
+        }
+        HubCaller.StreamedText streamed = caller.stream();
+        if (streamed.text().split(" ").length != ChatBenchmark.STREAM_CHUNKS
+                || streamed.chunks() < ChatBenchmark.STREAM_CHUNKS) {
+            throw new IllegalStateException(side + " read " + streamed.chunks() + " chunks and "
+                    + streamed.text().length() + " chars");
+        }
     }
 
     private static String chunk(String delta, String finishReason) {

@@ -10,9 +10,9 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.util.MultisetStatistics;
 
 /**
- * One fork of {@link RouteBenchmark}: the figures of its direct and its routed side, each made from
- * the measured iterations that side ran, and the routed side's cost as ratios within pairs of
- * neighbouring iterations.
+ * One fork of a benchmark whose sides take {@link Turns}: the figures of its baseline and of the
+ * candidate compared with it, each made from the measured iterations that side ran, and the candidate's
+ * cost as ratios within pairs of neighbouring iterations.
  *
  * <p>The ratios are the median over the pairs (iterations 1 and 2, 3 and 4, ...; each holds one
  * iteration of each side): a burst of the machine's other work slows one or two iterations, which
@@ -20,10 +20,11 @@ import org.openjdk.jmh.util.MultisetStatistics;
  *
  * @param benchmark {@code call} or {@code stream}
  * @param first the side of the fork's first iteration
- * @param latencyRatio routed ÷ direct median time per operation, the median over the pairs
- * @param cpuRatio routed ÷ direct CPU time per operation, the median over the pairs
+ * @param latencyRatio candidate ÷ baseline median time per operation, the median over the pairs
+ * @param cpuRatio candidate ÷ baseline CPU time per operation, the median over the pairs
  */
-record RouteComparison(String benchmark, String first, Side direct, Side routed, double latencyRatio, double cpuRatio) {
+record TurnsComparison(
+        String benchmark, String first, Side baseline, Side candidate, double latencyRatio, double cpuRatio) {
 
     /**
      * One side's figures.
@@ -40,17 +41,23 @@ record RouteComparison(String benchmark, String first, Side direct, Side routed,
 
     /**
      * Splits a fork's measured iterations by the sides the fork logged for them, one line per iteration
-     * in order: {@code side cpuNanos operations}.
+     * in order: {@code side cpuNanos operations}, the side {@code baselineSide} or {@code candidateSide}.
      */
-    static RouteComparison of(String benchmark, String first, RunResult result, List<String> sideLog) {
+    static TurnsComparison of(
+            String benchmark,
+            String first,
+            String baselineSide,
+            String candidateSide,
+            RunResult result,
+            List<String> sideLog) {
         List<IterationResult> iterations = new ArrayList<>();
         result.getBenchmarkResults().forEach(fork -> iterations.addAll(fork.getIterationResults()));
         if (iterations.size() != sideLog.size() || iterations.size() % 2 != 0) {
             throw new IllegalStateException("JMH measured " + iterations.size() + " iterations, the fork logged "
                     + sideLog.size() + " sides; both must be the same even number");
         }
-        Accumulator direct = new Accumulator();
-        Accumulator routed = new Accumulator();
+        Accumulator baseline = new Accumulator();
+        Accumulator candidate = new Accumulator();
         List<Double> latencyRatios = new ArrayList<>();
         List<Double> cpuRatios = new ArrayList<>();
         Measured[] pair = new Measured[2];
@@ -58,27 +65,29 @@ record RouteComparison(String benchmark, String first, Side direct, Side routed,
             String[] fields = sideLog.get(i).split(" ");
             Measured measured =
                     new Measured(fields[0], iterations.get(i), Long.parseLong(fields[1]), Long.parseLong(fields[2]));
-            switch (measured.side()) {
-                case RouteBenchmark.DIRECT -> direct.add(measured);
-                case RouteBenchmark.ROUTED -> routed.add(measured);
-                default -> throw new IllegalStateException("unknown side in " + sideLog.get(i));
+            if (measured.side().equals(baselineSide)) {
+                baseline.add(measured);
+            } else if (measured.side().equals(candidateSide)) {
+                candidate.add(measured);
+            } else {
+                throw new IllegalStateException("unknown side in " + sideLog.get(i));
             }
             pair[i % 2] = measured;
             if (i % 2 == 1) {
-                Measured directOne = pair[0].side().equals(RouteBenchmark.DIRECT) ? pair[0] : pair[1];
-                Measured routedOne = directOne == pair[0] ? pair[1] : pair[0];
-                if (!routedOne.side().equals(RouteBenchmark.ROUTED)) {
+                Measured baselineOne = pair[0].side().equals(baselineSide) ? pair[0] : pair[1];
+                Measured candidateOne = baselineOne == pair[0] ? pair[1] : pair[0];
+                if (!candidateOne.side().equals(candidateSide)) {
                     throw new IllegalStateException("iterations " + i + " and " + (i + 1) + " ran the same side");
                 }
-                latencyRatios.add(routedOne.p50() / directOne.p50());
-                cpuRatios.add(routedOne.cpuPerOp() / directOne.cpuPerOp());
+                latencyRatios.add(candidateOne.p50() / baselineOne.p50());
+                cpuRatios.add(candidateOne.cpuPerOp() / baselineOne.cpuPerOp());
             }
         }
-        return new RouteComparison(
+        return new TurnsComparison(
                 benchmark,
                 first,
-                direct.side(),
-                routed.side(),
+                baseline.side(),
+                candidate.side(),
                 Spread.of(latencyRatios).median(),
                 Spread.of(cpuRatios).median());
     }
