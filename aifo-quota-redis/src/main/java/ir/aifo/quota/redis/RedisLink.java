@@ -18,8 +18,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -201,12 +203,19 @@ final class RedisLink implements AutoCloseable {
         commands = null;
         scripting = null;
         subscription = null;
-        // The application's client may have closed them first, as it shuts down.
-        if (connection != null && connection.isOpen()) {
-            connection.closeAsync();
-        }
-        if (pubSub != null && pubSub.isOpen()) {
-            pubSub.closeAsync();
+        // The application's client may have closed them first, as it shuts down; and it may shut down
+        // right after this, so the closing is awaited (briefly) rather than left to race it.
+        CompletableFuture<?> closing = CompletableFuture.allOf(
+                connection != null && connection.isOpen()
+                        ? connection.closeAsync()
+                        : CompletableFuture.completedFuture(null),
+                pubSub != null && pubSub.isOpen() ? pubSub.closeAsync() : CompletableFuture.completedFuture(null));
+        try {
+            closing.get(1, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException notClosed) {
+            // Closed or not, the store has let go of it.
         }
     }
 
