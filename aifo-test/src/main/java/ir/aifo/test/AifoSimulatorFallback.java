@@ -128,7 +128,8 @@ public class AifoSimulatorFallback implements EnvironmentPostProcessor, Ordered 
     }
 
     /** The hub names of every {@code spring.ai.aifo.hubs.<name>.*} property, sorted. */
-    private static Set<String> declaredHubs(ConfigurableEnvironment environment) {
+    /** The hubs the application names under {@code spring.ai.aifo.hubs}, in its property sources. */
+    static Set<String> declaredHubs(ConfigurableEnvironment environment) {
         Set<String> hubs = new TreeSet<>();
         for (String property : propertyNames(environment, HUBS)) {
             int dot = property.indexOf('.', HUBS.length());
