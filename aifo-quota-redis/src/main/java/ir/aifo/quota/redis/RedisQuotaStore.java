@@ -414,8 +414,12 @@ public final class RedisQuotaStore implements QuotaTracker, AifoRouter.CoolDownS
         if (previous == State.CLOSED || previous == next) {
             return;
         }
-        state = next;
+        // The problem and the time are written before the state, so whoever reads DOWN also reads why.
+        if (next != State.UP) {
+            lastProblem = cause == null ? "the connection was lost" : String.valueOf(cause.getMessage());
+        }
         stateSince = clock.instant();
+        state = next;
         if (next == State.UP) {
             lastProblem = null;
             if (previous == State.DOWN) {
@@ -423,7 +427,6 @@ public final class RedisQuotaStore implements QuotaTracker, AifoRouter.CoolDownS
                         + "}, and what this instance learned meanwhile is written");
             }
         } else {
-            lastProblem = cause == null ? "the connection was lost" : String.valueOf(cause.getMessage());
             logger.warn("Redis cannot be reached (" + lastProblem + "): calls go on with what this instance"
                     + " knows, and quota and cool-downs are shared again when it is back");
         }
