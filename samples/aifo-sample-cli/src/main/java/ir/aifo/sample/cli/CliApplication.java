@@ -33,6 +33,10 @@ public class CliApplication {
         ConfigurableApplicationContext context;
         try {
             context = application.run(args);
+        } catch (SpringApplication.AbandonedRunException abandoned) {
+            // Spring AOT's build-time processing runs main() and stops the start once the context is loaded:
+            // that is not a failed start, and the processor needs the exception.
+            throw abandoned;
         } catch (RuntimeException startFailed) {
             // Boot's own report of the failure is switched off in application.properties: one line here instead.
             terminal.error(startFailed);

@@ -15,7 +15,7 @@ import org.springframework.util.StringUtils;
 /**
  * One reply as its pieces stream in: the text so far, who answered (as the route reported it), and the
  * latest model and quota figures the hub reported, which may come with any piece (the usage often only
- * with the last).
+ * with the last). A reply asked for whole is one piece.
  */
 final class StreamedReply {
 
@@ -67,6 +67,11 @@ final class StreamedReply {
         }
         text.append(piece);
         return piece;
+    }
+
+    /** The text so far: the whole answer once the reply is complete. */
+    String text() {
+        return text.toString();
     }
 
     /** The whole answer, for the conversation's history. */

@@ -54,21 +54,39 @@ final class ChatApiClient {
     }
 
     Reply chat(String message, @Nullable String conversationId) throws IOException, InterruptedException {
-        Map<String, String> body = conversationId == null
-                ? Map.of("message", message)
-                : Map.of("message", message, "conversationId", conversationId);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/chat"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header("Accept", "text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8))
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return chat(message, conversationId, "text/event-stream");
+    }
+
+    /** Posts a message with the given {@code Accept} header, none when {@code null}, and reads the events. */
+    Reply chat(String message, @Nullable String conversationId, @Nullable String accept)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = post(message, conversationId, accept);
         return new Reply(
                 response.statusCode(),
                 response.headers().firstValue("Content-Type").orElse(""),
                 response.body(),
                 parse(response.body()));
+    }
+
+    /** Asks for the whole reply as one JSON document ({@code Accept: application/json}). */
+    HttpResponse<String> chatWhole(String message, @Nullable String conversationId)
+            throws IOException, InterruptedException {
+        return post(message, conversationId, "application/json");
+    }
+
+    private HttpResponse<String> post(String message, @Nullable String conversationId, @Nullable String accept)
+            throws IOException, InterruptedException {
+        Map<String, String> body = conversationId == null
+                ? Map.of("message", message)
+                : Map.of("message", message, "conversationId", conversationId);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/chat"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -216,6 +216,73 @@ class ChatApiTest {
     }
 
     @Test
+    void aClientThatAsksForJsonGetsTheWholeReplyAndCanFollowUp(AifoHubSimulator simulator) throws Exception {
+        HttpResponse<String> first = api().chatWhole("اسم من سارا است", null);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        JsonNode reply = ChatApiClient.json(first.body());
+        assertThat(reply.path("text").asString()).isEqualTo("پاسخ شبیه‌ساز MyAIHub به «اسم من سارا است»");
+        JsonNode meta = reply.path("meta");
+        assertThat(meta.path("hub").asString()).isEqualTo("myaihub");
+        assertThat(meta.path("route").asString()).isEqualTo("smart");
+        assertThat(meta.path("model").asString()).isEqualTo("openai/gpt-5-mini");
+        assertThat(meta.path("quota")
+                        .path("buckets")
+                        .path("openai")
+                        .path("used")
+                        .asLong())
+                .isEqualTo(1);
+
+        HttpResponse<String> second =
+                api().chatWhole("اسم من چیست؟", meta.path("conversationId").asString());
+
+        assertThat(ChatApiClient.json(second.body())
+                        .path("meta")
+                        .path("conversationId")
+                        .asString())
+                .isEqualTo(meta.path("conversationId").asString());
+        assertThat(simulator.hub("myaihub").journal().get(1).body()).contains("اسم من سارا است", "اسم من چیست؟");
+    }
+
+    @Test
+    @DirtiesContext // Failures in a row count towards a hub's cool-down.
+    void aReplyAskedForWholeThatNoHubCanGiveIsABadGatewayWithTheFailure(AifoHubSimulator simulator) throws Exception {
+        simulator.hub("myaihub").failNext(5, SimulatedFault.serverError());
+        simulator.hub("aifo").failNext(5, SimulatedFault.serverError());
+
+        HttpResponse<String> response = api().chatWhole("سلام", null);
+
+        assertThat(response.statusCode()).isEqualTo(502);
+        JsonNode failure = ChatApiClient.json(response.body());
+        assertThat(failure.path("kind").asString()).isEqualTo("unavailable");
+        assertThat(failure.path("message").asString())
+                .startsWith("No hub on the route smart could answer: myaihub failing, aifo failing.");
+        assertThat(response.body()).doesNotContain(AifoHubSimulator.DEFAULT_KEY, "Exception", "ir.aifo.");
+        assertThat(loggedFailure(replyLog)).startsWith("Reply failed (unavailable): ");
+    }
+
+    @Test
+    void anEmptyMessageAskedForWholeIsABadRequest(AifoHubSimulator simulator) throws Exception {
+        HttpResponse<String> response = api().chatWhole("  ", null);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(ChatApiClient.json(response.body()).path("message").asString())
+                .isEqualTo("Type a message first.");
+        assertThat(simulator.hubs())
+                .allSatisfy(each -> assertThat(each.journal()).isEmpty());
+    }
+
+    @Test
+    void aClientThatNamesNoTypeGetsTheStream() throws Exception {
+        ChatApiClient.Reply reply = api().chat("سلام", null, null);
+
+        assertThat(reply.contentType()).startsWith("text/event-stream");
+        assertThat(reply.last().name()).isEqualTo(ChatController.META);
+    }
+
+    @Test
     void anEmptyMessageIsRefusedWithoutCallingAHub(AifoHubSimulator simulator) throws Exception {
         ChatApiClient.Reply reply = api().chat("   ", null);
 
