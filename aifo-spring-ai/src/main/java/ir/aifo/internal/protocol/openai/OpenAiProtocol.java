@@ -41,6 +41,8 @@ public final class OpenAiProtocol implements HubProtocol {
 
     private final OpenAiRequestFactory requests;
 
+    private final ChatCompletionRequestWriter requestWriter;
+
     private final OpenAiReplyMapper replies = new OpenAiReplyMapper();
 
     private final ChatCompletionReader completions;
@@ -60,6 +62,7 @@ public final class OpenAiProtocol implements HubProtocol {
         this.authorization = Map.of("Authorization", "Bearer " + apiKey);
         this.json = json;
         this.requests = new OpenAiRequestFactory(json);
+        this.requestWriter = new ChatCompletionRequestWriter(json);
         this.completions = new ChatCompletionReader(json);
         this.errors = new OpenAiErrorReader(json, new SecretRedactor(apiKey), clock);
         this.clock = clock;
@@ -73,7 +76,7 @@ public final class OpenAiProtocol implements HubProtocol {
     @Override
     public HubRequest createRequest(Prompt prompt, RequestOptions options, List<ToolDefinition> tools, boolean stream) {
         ChatCompletionRequest body = requests.create(prompt, options, tools, stream);
-        return new HubRequest(completionsPath, WireJson.write(json, body, options.extraBody()), headers(options));
+        return new HubRequest(completionsPath, requestWriter.write(body, options.extraBody()), headers(options));
     }
 
     // The key's own header is put last, so an extra header cannot replace or leak it.
