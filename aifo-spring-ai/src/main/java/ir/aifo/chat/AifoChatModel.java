@@ -39,9 +39,11 @@ import org.springframework.ai.retry.RetryUtils;
 import org.springframework.ai.tool.definition.ToolDefinition;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.util.Assert;
+import org.springframework.util.CollectionUtils;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.context.ContextView;
 
 /**
  * A Spring AI {@link ChatModel} that talks to an AI hub (AiFO, TokenHub, or any hub speaking one of
@@ -164,43 +166,47 @@ public final class AifoChatModel implements ChatModel {
         Prompt request = prepare(prompt);
         HubRequest hubRequest = createRequest(request, false);
         String model = request.getOptions().getModel();
-        ChatModelObservationContext context = ChatModelObservationContext.builder()
-                .prompt(request)
-                .provider(PROVIDER)
-                .build();
         // In a route, more calls than the bucket has requests left would be sent in vain: the next target takes them.
         Runnable release = route != null ? quota.holdRequestLeft(model) : () -> {};
         try {
-            return observedCall(request, hubRequest, model, context, route);
+            // Without a registry nothing is recorded, and no observation is made for it.
+            return observationRegistry.isNoop()
+                    ? callHub(hubRequest, model, route)
+                    : observedCall(request, hubRequest, model, route);
         } finally {
             release.run();
         }
     }
 
     private ChatResponse observedCall(
-            Prompt request,
-            HubRequest hubRequest,
-            String model,
-            ChatModelObservationContext context,
-            @Nullable Map<String, Object> route) {
+            Prompt request, HubRequest hubRequest, String model, @Nullable Map<String, Object> route) {
+        ChatModelObservationContext context = ChatModelObservationContext.builder()
+                .prompt(request)
+                .provider(PROVIDER)
+                .build();
         return ChatModelObservationDocumentation.CHAT_MODEL_OPERATION
                 .observation(observationConvention, DEFAULT_OBSERVATION_CONVENTION, () -> context, observationRegistry)
                 .observe(() -> {
-                    ChatResponse response;
-                    try {
-                        response = retry.call(
-                                deadline -> quota.recordingRefusals(() -> protocol.readReply(
-                                        http.post(hubRequest, deadline), model, route != null ? route : Map.of())),
-                                Deadline.forCall(callTimeout),
-                                route == null);
-                    } catch (AifoQuotaExceededException spent) {
-                        quota.recordFrom(spent);
-                        throw spent;
-                    }
-                    quota.recordFrom(response);
+                    ChatResponse response = callHub(hubRequest, model, route);
                     context.setResponse(response);
                     return response;
                 });
+    }
+
+    private ChatResponse callHub(HubRequest hubRequest, String model, @Nullable Map<String, Object> route) {
+        ChatResponse response;
+        try {
+            response = retry.call(
+                    deadline -> quota.recordingRefusals(() -> protocol.readReply(
+                            http.post(hubRequest, deadline), model, route != null ? route : Map.of())),
+                    Deadline.forCall(callTimeout),
+                    route == null);
+        } catch (AifoQuotaExceededException spent) {
+            quota.recordFrom(spent);
+            throw spent;
+        }
+        quota.recordFrom(response);
+        return response;
     }
 
     @Override
@@ -219,44 +225,48 @@ public final class AifoChatModel implements ChatModel {
         return Flux.deferContextual(contextView -> {
             Prompt request = prepare(prompt);
             HubRequest hubRequest = createRequest(request, true);
-            ChatModelObservationContext context = ChatModelObservationContext.builder()
-                    .prompt(request)
-                    .provider(PROVIDER)
-                    .streaming(true)
-                    .build();
-            Observation observation = ChatModelObservationDocumentation.CHAT_MODEL_OPERATION.observation(
-                    observationConvention, DEFAULT_OBSERVATION_CONVENTION, () -> context, observationRegistry);
-            Observation parent = contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
-            observation.parentObservation(parent);
-            // Started inside the parent's scope so that tracing derives the span's parent from it.
-            try (Observation.Scope ignored = parent != null ? parent.openScope() : Observation.Scope.NOOP) {
-                observation.start();
-            }
-            // Stopped on the way to the subscriber, after the whole reply is set: so the observation is
-            // complete when the subscriber sees the end, and does not time its handling of it.
-            AtomicBoolean stopped = new AtomicBoolean();
-            Runnable stop = () -> {
-                if (stopped.compareAndSet(false, true)) {
-                    observation.stop();
-                }
-            };
             // One deadline for the whole stream, its retries included, from the moment it is subscribed to.
             Deadline deadline = Deadline.forStream(streamTimeout);
             Map<String, Object> route = RoutedCall.metadata(contextView);
             Flux<ChatResponse> responses = retry.stream(
                     () -> streamOnce(hubRequest, deadline, route != null ? route : Map.of()), deadline, route == null);
-            if (!observation.isNoop()) {
-                // Only an observation that is recorded needs the whole reply; others cost nothing per chunk.
-                StreamedReply reply = new StreamedReply();
-                responses =
-                        responses.doOnNext(reply::add).doOnComplete(() -> context.setResponse(reply.toChatResponse()));
-            }
-            return responses
-                    .doOnError(observation::error)
-                    .doOnTerminate(stop)
-                    .doOnCancel(stop)
-                    .contextWrite(ctx -> ctx.put(ObservationThreadLocalAccessor.KEY, observation));
+            // Without a registry nothing is recorded: no observation to start, and no operator per chunk for it.
+            return observationRegistry.isNoop() ? responses : observed(responses, request, contextView);
         });
+    }
+
+    private Flux<ChatResponse> observed(Flux<ChatResponse> responses, Prompt request, ContextView contextView) {
+        ChatModelObservationContext context = ChatModelObservationContext.builder()
+                .prompt(request)
+                .provider(PROVIDER)
+                .streaming(true)
+                .build();
+        Observation observation = ChatModelObservationDocumentation.CHAT_MODEL_OPERATION.observation(
+                observationConvention, DEFAULT_OBSERVATION_CONVENTION, () -> context, observationRegistry);
+        Observation parent = contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+        observation.parentObservation(parent);
+        // Started inside the parent's scope so that tracing derives the span's parent from it.
+        try (Observation.Scope ignored = parent != null ? parent.openScope() : Observation.Scope.NOOP) {
+            observation.start();
+        }
+        // Stopped on the way to the subscriber, after the whole reply is set: so the observation is
+        // complete when the subscriber sees the end, and does not time its handling of it.
+        AtomicBoolean stopped = new AtomicBoolean();
+        Runnable stop = () -> {
+            if (stopped.compareAndSet(false, true)) {
+                observation.stop();
+            }
+        };
+        Flux<ChatResponse> recorded = responses;
+        if (!observation.isNoop()) {
+            // Only an observation that is recorded needs the whole reply; others cost nothing per chunk.
+            StreamedReply reply = new StreamedReply();
+            recorded = responses.doOnNext(reply::add).doOnComplete(() -> context.setResponse(reply.toChatResponse()));
+        }
+        return recorded.doOnError(observation::error)
+                .doOnTerminate(stop)
+                .doOnCancel(stop)
+                .contextWrite(ctx -> ctx.put(ObservationThreadLocalAccessor.KEY, observation));
     }
 
     private Flux<ChatResponse> streamOnce(HubRequest hubRequest, Deadline deadline, Map<String, Object> route) {
@@ -275,15 +285,18 @@ public final class AifoChatModel implements ChatModel {
                             return response;
                         },
                         decoder::isComplete,
+                        decoder::onEnd,
                         deadline)
-                .concatWith(Mono.fromRunnable(decoder::onEnd))
                 .doOnError(AifoRateLimitException.class, quota::recordFrom);
     }
 
     private HubRequest createRequest(Prompt request, boolean stream) {
         AifoChatOptions options = (AifoChatOptions) request.getOptions();
         quota.checkBeforeSending(options.getModel());
-        List<ToolDefinition> tools = toolCallingManager.resolveToolDefinitions(options);
+        // Definitions come from the callbacks; most requests have none, and need no stream pipeline to say so.
+        List<ToolDefinition> tools = CollectionUtils.isEmpty(options.getToolCallbacks())
+                ? List.of()
+                : toolCallingManager.resolveToolDefinitions(options);
         return protocol.createRequest(request, RequestOptionsMapping.of(options), tools, stream);
     }
 
@@ -293,7 +306,8 @@ public final class AifoChatModel implements ChatModel {
         checkNotEmpty(prompt);
         AifoChatOptions options = AifoChatOptions.overDefaults(prompt.getOptions(), defaultOptions);
         ChatOptionsValidator.validateForRequest(options);
-        return prompt.mutate().chatOptions(options).build();
+        // The messages as they are: mutate() would copy each one, for every request, and nothing here changes them.
+        return new Prompt(prompt.getInstructions(), options);
     }
 
     private static void checkNotEmpty(Prompt prompt) {

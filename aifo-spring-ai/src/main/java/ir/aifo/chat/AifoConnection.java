@@ -1,5 +1,6 @@
 package ir.aifo.chat;
 
+import ir.aifo.internal.http.HubHttpClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -157,7 +158,8 @@ public final class AifoConnection {
                 .version(httpVersion)
                 .connectTimeout(connectTimeout)
                 // A redirected POST would silently become a GET; the error names the address instead.
-                .followRedirects(HttpClient.Redirect.NEVER);
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(HubHttpClient.streamExecutor());
         HttpClient.Builder customized = httpClientCustomizer.apply(builder);
         Assert.state(customized != null, "The httpClientCustomizer returned no builder");
         return customized;
@@ -294,13 +296,17 @@ public final class AifoConnection {
 
         /**
          * Adjusts the JDK client builder each model starts from, which has this connection's HTTP version
-         * and connect timeout and refuses redirects: a proxy, TLS settings, an executor, or anything else
-         * the settings here do not cover. It returns the builder to use, usually the one it was given.
+         * and connect timeout, refuses redirects and has the starter's stream executor: a proxy, TLS
+         * settings, an executor of the application's own, or anything else the settings here do not cover.
+         * It returns the builder to use, usually the one it was given.
          *
          * <p>Applied once per model, to a builder of that model's own, when the model is built; the
          * model builds its clients from it on its first request. It builds two: one as configured, for
          * streams, whose events reach the application's code on the builder's executor; and one whose
          * executor is the client's selector thread, for blocking calls, which only gather bytes there.
+         * The starter's stream executor runs an exchange's steps where they are and hands the events to
+         * a worker thread; an executor set here takes every step, as the JDK client's {@code sendAsync}
+         * does with any executor, and costs a stream some thread hand-offs before its first event.
          */
         public Builder httpClientCustomizer(UnaryOperator<HttpClient.Builder> httpClientCustomizer) {
             Assert.notNull(httpClientCustomizer, "httpClientCustomizer must not be null");

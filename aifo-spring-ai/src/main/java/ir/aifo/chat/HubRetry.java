@@ -5,7 +5,6 @@ import ir.aifo.chat.error.AifoException;
 import ir.aifo.chat.error.AifoRateLimitException;
 import ir.aifo.internal.http.Deadline;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.commons.logging.Log;
@@ -16,7 +15,6 @@ import org.springframework.core.retry.RetryTemplate;
 import org.springframework.util.backoff.BackOffExecution;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
  * Retries transient failures with the policy of Spring AI's {@link RetryTemplate} (so the
@@ -89,27 +87,62 @@ final class HubRetry {
      * nothing: after the first element the caller has seen part of a reply, and a retry would repeat it.
      */
     <T> Flux<T> stream(Supplier<Flux<T>> attempt, Deadline deadline, boolean retryRateLimits) {
-        return Flux.defer(() -> {
-            AtomicBoolean emitted = new AtomicBoolean();
-            BackOffExecution backOff = policy.getBackOff().start();
+        return Flux.defer(() -> new StreamAttempts<>(attempt, deadline, retryRateLimits).from(1));
+    }
+
+    /**
+     * The attempts of one subscription to a stream. A failure is caught where it happens and the next
+     * attempt follows it, rather than through {@code retryWhen}, whose companion sink and operators
+     * every stream would set up before its first event, and almost none ever uses.
+     */
+    private final class StreamAttempts<T> {
+
+        private final Supplier<Flux<T>> attempt;
+
+        private final Deadline deadline;
+
+        private final boolean retryRateLimits;
+
+        private volatile boolean emitted;
+
+        // Started at the first failure: most streams never need one.
+        private @Nullable BackOffExecution backOff;
+
+        StreamAttempts(Supplier<Flux<T>> attempt, Deadline deadline, boolean retryRateLimits) {
+            this.attempt = attempt;
+            this.deadline = deadline;
+            this.retryRateLimits = retryRateLimits;
+        }
+
+        Flux<T> from(int number) {
             return Flux.defer(attempt)
-                    .doOnNext(element -> emitted.set(true))
-                    .retryWhen(Retry.from(failures -> failures.concatMap(signal -> {
-                        Throwable failure = signal.failure();
-                        if (emitted.get() || !shouldRetry(failure, retryRateLimits)) {
-                            return Mono.error(failure);
+                    .doOnNext(element -> {
+                        if (!emitted) {
+                            emitted = true;
                         }
-                        Duration delay = delay(backOff, failure);
-                        if (delay == null) {
-                            return Mono.error(failure);
-                        }
-                        if (!deadline.allows(delay)) {
-                            return Mono.error(pastDeadline(deadline, failure, "The stream from "));
-                        }
-                        warn("Stream", signal.totalRetries() + 1, delay, failure);
-                        return Mono.delay(delay);
-                    })));
-        });
+                    })
+                    .onErrorResume(failure -> retryOrFail(failure, number));
+        }
+
+        private Flux<T> retryOrFail(Throwable failure, int number) {
+            if (emitted || !shouldRetry(failure, retryRateLimits)) {
+                return Flux.error(failure);
+            }
+            BackOffExecution execution = backOff;
+            if (execution == null) {
+                execution = policy.getBackOff().start();
+                backOff = execution;
+            }
+            Duration delay = delay(execution, failure);
+            if (delay == null) {
+                return Flux.error(failure);
+            }
+            if (!deadline.allows(delay)) {
+                return Flux.error(pastDeadline(deadline, failure, "The stream from "));
+            }
+            warn("Stream", number, delay, failure);
+            return Mono.delay(delay).thenMany(from(number + 1));
+        }
     }
 
     private boolean shouldRetry(Throwable failure, boolean retryRateLimits) {

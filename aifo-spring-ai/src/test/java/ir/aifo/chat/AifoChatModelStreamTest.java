@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.chat.client.ChatClient;
@@ -23,6 +25,7 @@ import org.springframework.ai.chat.metadata.RateLimit;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.chat.prompt.Prompt;
+import reactor.core.Disposable;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,6 +61,45 @@ class AifoChatModelStreamTest {
         JsonNode body = json.readTree(HubStub.requests(hub).get(0).getBodyAsString());
         assertThat(body.get("stream").asBoolean()).isTrue();
         assertThat(body.get("messages").toString()).isEqualTo("[{\"role\":\"user\",\"content\":\"سلام\"}]");
+    }
+
+    @Test
+    void eventsReachTheSubscriberOnAWorkerAndASubscriberThatBlocksHoldsUpNoOtherStream() throws Exception {
+        HubStub.reply(hub, HubStub.sse(persianStream));
+        AifoChatModel model = HubStub.model(hub).build();
+        List<String> threads = new CopyOnWriteArrayList<>();
+        CountDownLatch release = new CountDownLatch(1);
+
+        // The first stream's subscriber blocks on its first event, as one writing to a stalled browser would.
+        Disposable blocked = model.stream(new Prompt("سلام"))
+                .doOnNext(response -> {
+                    threads.add(Thread.currentThread().getClass().getName() + " "
+                            + Thread.currentThread().getName());
+                    awaitQuietly(release);
+                })
+                .subscribe();
+        try {
+            List<ChatResponse> other =
+                    model.stream(new Prompt("سلام")).collectList().block(TIMEOUT);
+
+            assertThat(other).hasSize(5);
+        } finally {
+            release.countDown();
+            blocked.dispose();
+        }
+        String subscribing = Thread.currentThread().getName();
+        assertThat(threads)
+                .isNotEmpty()
+                .noneMatch(thread -> thread.contains("SelectorManager"))
+                .noneMatch(thread -> thread.endsWith(" " + subscribing));
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -46,6 +46,8 @@ final class EventStreamSubscriber<T> implements HttpResponse.BodySubscriber<Void
 
     private final BooleanSupplier replyComplete;
 
+    private final Runnable endCheck;
+
     private final SseEventReader reader = new SseEventReader();
 
     private final CompletableFuture<Void> body = new CompletableFuture<>();
@@ -69,18 +71,22 @@ final class EventStreamSubscriber<T> implements HttpResponse.BodySubscriber<Void
 
     /**
      * @param replyComplete whether the events decoded so far complete the hub's reply
+     * @param endCheck run when the events are over, before the stream completes; what it throws fails
+     *     the stream instead
      * @param deadline when the whole stream must be over
      */
     EventStreamSubscriber(
             FluxSink<T> sink,
             Function<SseEvent, @Nullable T> decoder,
             BooleanSupplier replyComplete,
+            Runnable endCheck,
             Duration idleTimeout,
             Deadline deadline,
             String source) {
         this.sink = sink;
         this.decoder = decoder;
         this.replyComplete = replyComplete;
+        this.endCheck = endCheck;
         this.deadline = deadline;
         this.silence = new SilenceWatch(idleTimeout, this::failSilent, deadline, this::failLate);
         this.source = source;
@@ -161,6 +167,9 @@ final class EventStreamSubscriber<T> implements HttpResponse.BodySubscriber<Void
         if (!terminated.get()) {
             try {
                 reader.finish(this::push);
+                if (!terminated.get()) {
+                    endCheck.run();
+                }
             } catch (RuntimeException failure) {
                 fail(failure);
                 return;
@@ -187,6 +196,8 @@ final class EventStreamSubscriber<T> implements HttpResponse.BodySubscriber<Void
     }
 
     private void completeBeforeBodyEnds() {
+        // What it throws reaches onNext's handler, which fails the stream.
+        endCheck.run();
         if (terminated.compareAndSet(false, true)) {
             silence.stop();
             SilenceWatch afterEnd = new SilenceWatch(AFTER_END_GRACE, this::abandonBody);

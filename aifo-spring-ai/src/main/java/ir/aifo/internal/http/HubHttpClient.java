@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -42,7 +43,9 @@ import reactor.core.publisher.Flux;
  * (measured in {@code benchmarks/}: a visible share of a call's CPU and of its throughput).
  * Streams use one with the builder's executor, because their events reach the application's code,
  * which may block (an {@code SseEmitter} writing to a slow browser, say) and must not hold up the
- * selector that every other request depends on.
+ * selector that every other request depends on. Unless the application set one, that executor is
+ * {@link #streamExecutor()}: it keeps the exchange's steps on the thread that runs them, as the JDK's
+ * blocking {@code send} does, and hands off only what the selector thread would run.
  *
  * @since 0.1.0
  */
@@ -102,6 +105,14 @@ public final class HubHttpClient {
             HttpClient forStreams = builder.build();
             return new Clients(builder.executor(Runnable::run).build(), forStreams);
         };
+    }
+
+    /**
+     * The executor a stream's JDK client should have unless the application gives it one: the steps
+     * of an exchange run where they are, and what the selector thread would run goes to a worker.
+     */
+    public static Executor streamExecutor() {
+        return StreamExecutor.shared();
     }
 
     /** Builds the JDK clients now instead of on the first request. */
@@ -176,6 +187,8 @@ public final class HubHttpClient {
      * @param decoder turns an event into an element, or into {@code null} when the event yields none;
      *     an exception it throws ends the stream
      * @param replyComplete whether the events decoded so far are the hub's whole reply
+     * @param endCheck run when the events are over (the reply complete, or the body ended), before the
+     *     stream completes: an exception it throws, a reply cut short say, ends the stream instead
      * @param deadline when the stream must be over, retries included
      * @since 0.1.0
      */
@@ -185,6 +198,7 @@ public final class HubHttpClient {
             Function<HubReply, RuntimeException> nonStreamReply,
             Function<SseEvent, @Nullable T> decoder,
             BooleanSupplier replyComplete,
+            Runnable endCheck,
             Deadline deadline) {
         Function<SseEvent, @Nullable T> decode = decoder;
         if (wire.logsResponses()) {
@@ -198,8 +212,8 @@ public final class HubHttpClient {
         }
         Function<SseEvent, @Nullable T> eventDecoder = decode;
         return Flux.create(sink -> {
-            EventStreamSubscriber<T> events =
-                    new EventStreamSubscriber<>(sink, eventDecoder, replyComplete, readTimeout, deadline, baseUrl);
+            EventStreamSubscriber<T> events = new EventStreamSubscriber<>(
+                    sink, eventDecoder, replyComplete, endCheck, readTimeout, deadline, baseUrl);
             Duration waitForHeaders;
             try {
                 waitForHeaders = waitForHeaders(deadline);

@@ -46,7 +46,7 @@ public final class SseEventReader {
      * One buffer holds the whole pending event: the data bytes seen so far at [dataStart, dataEnd)
      * (lines already joined with '\n'), followed by the current, still incomplete line at
      * [dataEnd, length). A data line's value is moved next to the earlier data in place, so the
-     * event's data is decoded exactly once, straight from this buffer, when it is dispatched.
+     * event's data is copied out exactly once, straight from this buffer, when it is dispatched.
      * While no data line has been seen, dataStart == dataEnd == 0.
      */
     private byte[] buffer;
@@ -328,7 +328,8 @@ public final class SseEventReader {
             reset();
             return;
         }
-        SseEvent event = new SseEvent(eventType, decode(dataStart, dataEnd), id);
+        // The data's bytes, copied once; decoders that read JSON parse them without a string in between.
+        SseEvent event = SseEvent.ofUtf8(eventType, Arrays.copyOfRange(buffer, dataStart, dataEnd), id);
         // Reset before the sink runs, so a sink that throws cannot get this event again from finish.
         reset();
         sink.accept(event);

@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +37,10 @@ final class ChatCompletionReader {
 
     private final JsonMapper json;
 
+    // The mapper's own factory, asked for a bare parser: the mapper's createParser makes a deserialization
+    // context for each, which the fields read here never use (a stream made one per chunk).
+    private final TokenStreamFactory parsers;
+
     // A value read mid-object: the rest of the object follows, which the mapper's own trailing-token
     // check would take for garbage after the value and so send every such reply the slow way.
     private final ObjectReader toolCallsReader;
@@ -46,6 +52,7 @@ final class ChatCompletionReader {
 
     ChatCompletionReader(JsonMapper json) {
         this.json = json;
+        this.parsers = json.tokenStreamFactory();
         JavaType toolCallsType = json.getTypeFactory().constructCollectionType(List.class, ToolCall.class);
         JavaType audioType = json.getTypeFactory().constructMapType(Map.class, String.class, Object.class);
         this.toolCallsReader = json.readerFor(toolCallsType).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -60,7 +67,8 @@ final class ChatCompletionReader {
      */
     @Nullable
     ChatCompletion read(byte[] body) {
-        ChatCompletion completion = enabled ? readDirectly(json.createParser(body)) : null;
+        ChatCompletion completion =
+                enabled ? readDirectly(parsers.createParser(ObjectReadContext.empty(), body)) : null;
         return completion != null ? completion : json.readValue(body, ChatCompletion.class);
     }
 
@@ -71,7 +79,8 @@ final class ChatCompletionReader {
      */
     @Nullable
     ChatCompletion read(String data) {
-        ChatCompletion completion = enabled ? readDirectly(json.createParser(data)) : null;
+        ChatCompletion completion =
+                enabled ? readDirectly(parsers.createParser(ObjectReadContext.empty(), data)) : null;
         return completion != null ? completion : json.readValue(data, ChatCompletion.class);
     }
 
@@ -81,7 +90,7 @@ final class ChatCompletionReader {
      */
     @Nullable
     ChatCompletion readDirectly(String data) {
-        return readDirectly(json.createParser(data));
+        return readDirectly(parsers.createParser(ObjectReadContext.empty(), data));
     }
 
     private @Nullable ChatCompletion readDirectly(JsonParser parser) {

@@ -31,13 +31,19 @@ final class OpenAiReplyMapper {
             @Nullable HubQuota quota,
             @Nullable StreamedReasoning streamedReasoning,
             Map<String, Object> addedMetadata) {
+        return toChatResponse(completion, streamedReasoning, metadata(completion, rateLimit, quota, addedMetadata));
+    }
+
+    /** The same, with metadata the caller made: a stream shares one among the chunks that repeat it. */
+    ChatResponse toChatResponse(
+            ChatCompletion completion, @Nullable StreamedReasoning streamedReasoning, ChatResponseMetadata metadata) {
         List<Choice> choices = completion.choices() == null ? List.of() : completion.choices();
         List<Generation> generations = new ArrayList<>(choices.size());
         for (Choice choice : choices) {
             ReplyMessage message = streamedReasoning != null ? choice.delta() : choice.message();
             generations.add(generation(completion.id(), choice, message, streamedReasoning));
         }
-        return new ChatResponse(generations, metadata(completion, rateLimit, quota, addedMetadata));
+        return new ChatResponse(generations, metadata);
     }
 
     private static Generation generation(
@@ -111,7 +117,7 @@ final class OpenAiReplyMapper {
         return content.toString();
     }
 
-    private static ChatResponseMetadata metadata(
+    static ChatResponseMetadata metadata(
             ChatCompletion completion,
             @Nullable RateLimit rateLimit,
             @Nullable HubQuota quota,

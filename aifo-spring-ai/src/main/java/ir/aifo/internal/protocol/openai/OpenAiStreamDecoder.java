@@ -9,7 +9,9 @@ import ir.aifo.quota.HubQuota;
 import java.net.http.HttpHeaders;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.springframework.ai.chat.metadata.ChatResponseMetadata;
 import org.springframework.ai.chat.model.ChatResponse;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -51,6 +53,16 @@ final class OpenAiStreamDecoder implements HubStreamDecoder {
 
     private boolean done;
 
+    private @Nullable ChatResponseMetadata sharedMetadata;
+
+    private @Nullable String sharedId;
+
+    private @Nullable String sharedModel;
+
+    private @Nullable Long sharedCreated;
+
+    private @Nullable String sharedFingerprint;
+
     OpenAiStreamDecoder(
             JsonMapper json,
             ChatCompletionReader completions,
@@ -77,17 +89,16 @@ final class OpenAiStreamDecoder implements HubStreamDecoder {
         if (done) {
             return null;
         }
-        String data = event.data();
-        if (data.equals(DONE) || data.trim().equals(DONE)) {
+        if (isDone(event.utf8Data())) {
             done = true;
             ChatCompletion rest = toolCalls.drainAll(lastId, lastModel);
-            return rest == null ? null : replies.toChatResponse(rest, rateLimit, quota, reasoning, addedMetadata);
+            return rest == null ? null : toChatResponse(rest);
         }
         // A decoder is not told the address; an error in the stream is named without the hub's host.
         if ("error".equals(event.event())) {
-            throw errors.fromErrorMember(parseTree(data), 200, null);
+            throw errors.fromErrorMember(parseTree(event.data()), 200, null);
         }
-        ChatCompletion chunk = parseChunk(data);
+        ChatCompletion chunk = parseChunk(event);
         if (OpenAiErrorReader.isError(chunk.error())) {
             throw errors.fromErrorMember(chunk.error(), 200, null);
         }
@@ -95,7 +106,38 @@ final class OpenAiStreamDecoder implements HubStreamDecoder {
         lastId = chunk.id() != null ? chunk.id() : lastId;
         lastModel = chunk.model() != null ? chunk.model() : lastModel;
         ChatCompletion emitted = toolCalls.absorb(chunk);
-        return emitted == null ? null : replies.toChatResponse(emitted, rateLimit, quota, reasoning, addedMetadata);
+        return emitted == null ? null : toChatResponse(emitted);
+    }
+
+    private ChatResponse toChatResponse(ChatCompletion chunk) {
+        return replies.toChatResponse(chunk, reasoning, metadataOf(chunk));
+    }
+
+    // A stream's chunks repeat one id, model, creation time and fingerprint, and the reply's headers are
+    // the same for all: they share one metadata instead of each filling a map of its own. A chunk with
+    // usage, or one that names something else, gets its own.
+    private ChatResponseMetadata metadataOf(ChatCompletion chunk) {
+        ChatResponseMetadata shared = sharedMetadata;
+        if (shared != null && chunk.usage() == null && sharedMetadataDescribes(chunk)) {
+            return shared;
+        }
+        ChatResponseMetadata made = OpenAiReplyMapper.metadata(chunk, rateLimit, quota, addedMetadata);
+        if (chunk.usage() == null) {
+            sharedMetadata = made;
+            sharedId = chunk.id();
+            sharedModel = chunk.model();
+            sharedCreated = chunk.created();
+            sharedFingerprint = chunk.systemFingerprint();
+        }
+        return made;
+    }
+
+    // What a chunk's metadata is made of, apart from the reply's headers and usage.
+    private boolean sharedMetadataDescribes(ChatCompletion chunk) {
+        return Objects.equals(sharedId, chunk.id())
+                && Objects.equals(sharedModel, chunk.model())
+                && Objects.equals(sharedCreated, chunk.created())
+                && Objects.equals(sharedFingerprint, chunk.systemFingerprint());
     }
 
     @Override
@@ -113,12 +155,40 @@ final class OpenAiStreamDecoder implements HubStreamDecoder {
         }
     }
 
-    private ChatCompletion parseChunk(String data) {
+    // "[DONE]", with the whitespace String.trim() would take off around it.
+    private static boolean isDone(byte[] data) {
+        int start = 0;
+        int end = data.length;
+        while (start < end && (data[start] & 0xFF) <= ' ') {
+            start++;
+        }
+        while (end > start && (data[end - 1] & 0xFF) <= ' ') {
+            end--;
+        }
+        if (end - start != DONE.length()) {
+            return false;
+        }
+        for (int i = 0; i < DONE.length(); i++) {
+            if (data[start + i] != DONE.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private ChatCompletion parseChunk(SseEvent event) {
         ChatCompletion chunk;
         try {
-            chunk = completions.read(data);
-        } catch (JacksonException unreadable) {
-            throw unreadable(unreadable.getOriginalMessage(), unreadable);
+            // Straight from the bytes that arrived: no string is decoded for a chunk.
+            chunk = completions.read(event.utf8Data());
+        } catch (JacksonException notUtf8OrNotJson) {
+            // The string, in which bytes that are not UTF-8 became U+FFFD, is what a hub's chunk was always
+            // read from: what it accepts is accepted, and what it refuses is refused with its message.
+            try {
+                chunk = completions.read(event.data());
+            } catch (JacksonException unreadable) {
+                throw unreadable(unreadable.getOriginalMessage(), unreadable);
+            }
         }
         // "data: null" is valid JSON that Jackson reads as no chunk at all.
         if (chunk == null) {
