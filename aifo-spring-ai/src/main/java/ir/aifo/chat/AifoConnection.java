@@ -304,9 +304,9 @@ public final class AifoConnection {
          * model builds its clients from it on its first request. It builds two: one as configured, for
          * streams, whose events reach the application's code on the builder's executor; and one whose
          * executor is the client's selector thread, for blocking calls, which only gather bytes there.
-         * The starter's stream executor runs an exchange's steps where they are and hands the events to
-         * a worker thread; an executor set here takes every step, as the JDK client's {@code sendAsync}
-         * does with any executor, and costs a stream some thread hand-offs before its first event.
+         * The starter's stream executor moves an exchange to a worker thread once and keeps its steps
+         * there; an executor set here is handed every step, as the JDK client's {@code sendAsync} does
+         * with any executor, which costs a stream some thread hand-offs before its first event.
          */
         public Builder httpClientCustomizer(UnaryOperator<HttpClient.Builder> httpClientCustomizer) {
             Assert.notNull(httpClientCustomizer, "httpClientCustomizer must not be null");

@@ -44,8 +44,8 @@ import reactor.core.publisher.Flux;
  * Streams use one with the builder's executor, because their events reach the application's code,
  * which may block (an {@code SseEmitter} writing to a slow browser, say) and must not hold up the
  * selector that every other request depends on. Unless the application set one, that executor is
- * {@link #streamExecutor()}: it keeps the exchange's steps on the thread that runs them, as the JDK's
- * blocking {@code send} does, and hands off only what the selector thread would run.
+ * {@link #streamExecutor()}: an exchange leaves the subscriber's thread once, and its steps then stay
+ * on the worker that took it, as the JDK's blocking {@code send} keeps them on its caller.
  *
  * @since 0.1.0
  */
@@ -108,8 +108,8 @@ public final class HubHttpClient {
     }
 
     /**
-     * The executor a stream's JDK client should have unless the application gives it one: the steps
-     * of an exchange run where they are, and what the selector thread would run goes to a worker.
+     * The executor a stream's JDK client should have unless the application gives it one: an exchange
+     * moves to a worker once, and its steps stay there instead of each going to another thread.
      */
     public static Executor streamExecutor() {
         return StreamExecutor.shared();

@@ -6,54 +6,50 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The executor of the JDK client that streams: a task runs on the thread that submits it, unless that
- * is the client's selector thread, which hands it to a pool of worker threads.
+ * The executor of the JDK client that streams: a task submitted on one of its worker threads runs
+ * there and then; a task submitted anywhere else (the subscriber's thread, the client's selector
+ * thread) goes to a worker.
  *
  * <p>The JDK client's public {@code sendAsync} hands every step of an exchange to the client's
- * executor, to force it off the caller's thread, and its executor by default is a pool: in
- * {@code benchmarks/} a stream passed through several worker threads before its first event. Its
- * blocking {@code send} runs those steps where they are, and moves off only the selector thread,
- * which must go on serving every other connection. This executor gives {@code sendAsync} that rule:
- * the request is written from the subscriber's thread, and the events, which reach the application's
- * code, are still read and handed on by a worker, never by the selector.
+ * executor, and with a plain pool each step meant a hand-off to another thread: in
+ * {@code benchmarks/} a stream passed through several before its first event. Here only the first step
+ * leaves the subscriber's thread, which may be an event loop that must not wait for a name lookup
+ * or a TLS handshake, and the steps that follow run on the worker that took it, as the JDK's blocking
+ * {@code send} runs them on its caller. What the selector thread hands on (the reply's bytes) still
+ * goes to a worker, since it reaches the application's code, and the selector serves every other
+ * connection.
  */
 final class StreamExecutor implements Executor {
 
-    // The JDK client's selector thread is an instance of this class (JDK 17 to 25).
-    private static final String SELECTOR_THREAD = "jdk.internal.net.http.HttpClientImpl$SelectorManager";
+    private static final StreamExecutor SHARED = new StreamExecutor();
 
-    private static final StreamExecutor SHARED = new StreamExecutor(newWorkerPool());
+    private final AtomicInteger count = new AtomicInteger();
 
-    private final Executor workers;
+    // Daemons, made as needed and gone after a minute idle, like the JDK client's own.
+    private final ExecutorService workers =
+            Executors.newCachedThreadPool(task -> new Worker(task, "aifo-stream-" + count.incrementAndGet()));
 
-    StreamExecutor(Executor workers) {
-        this.workers = workers;
-    }
+    private StreamExecutor() {}
 
-    /** One for every client: its workers are daemons, made as needed and gone after a minute idle. */
+    /** One for every client. */
     static StreamExecutor shared() {
         return SHARED;
     }
 
     @Override
     public void execute(Runnable task) {
-        if (onSelectorThread()) {
-            workers.execute(task);
-        } else {
+        if (Thread.currentThread() instanceof Worker) {
             task.run();
+        } else {
+            workers.execute(task);
         }
     }
 
-    static boolean onSelectorThread() {
-        return Thread.currentThread().getClass().getName().equals(SELECTOR_THREAD);
-    }
+    private static final class Worker extends Thread {
 
-    private static ExecutorService newWorkerPool() {
-        AtomicInteger count = new AtomicInteger();
-        return Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "aifo-stream-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        Worker(Runnable task, String name) {
+            super(task, name);
+            setDaemon(true);
+        }
     }
 }
