@@ -80,18 +80,29 @@ public final class SseEvent {
         return bytes;
     }
 
-    /** Whether the data is exactly {@code ascii}, compared without decoding it. */
+    /**
+     * Whether the data is {@code ascii}, give or take the whitespace {@link String#trim()} removes around
+     * it; compared without decoding the data.
+     */
     public boolean dataIs(String ascii) {
         String decoded = data;
         if (decoded != null) {
-            return decoded.equals(ascii);
+            return decoded.trim().equals(ascii);
         }
         byte[] bytes = Objects.requireNonNull(utf8);
-        if (bytes.length != ascii.length()) {
+        int start = 0;
+        int end = bytes.length;
+        while (start < end && (bytes[start] & 0xFF) <= ' ') {
+            start++;
+        }
+        while (end > start && (bytes[end - 1] & 0xFF) <= ' ') {
+            end--;
+        }
+        if (end - start != ascii.length()) {
             return false;
         }
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] != ascii.charAt(i)) {
+        for (int i = 0; i < ascii.length(); i++) {
+            if (bytes[start + i] != ascii.charAt(i)) {
                 return false;
             }
         }

@@ -10,6 +10,7 @@ import ir.aifo.internal.protocol.openai.ChatCompletionRequest.StreamOptions;
 import ir.aifo.internal.protocol.openai.ToolCall.FunctionCall;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.util.ByteArrayBuilder;
@@ -124,7 +125,7 @@ final class ChatCompletionRequestWriter {
     private static void request(JsonGenerator g, ChatCompletionRequest request) {
         g.writeStartObject(request);
         string(g, "model", request.model());
-        messages(g, request.messages());
+        array(g, "messages", request.messages(), ChatCompletionRequestWriter::message);
         number(g, "temperature", request.temperature());
         number(g, "top_p", request.topP());
         number(g, "top_k", request.topK());
@@ -139,7 +140,7 @@ final class ChatCompletionRequestWriter {
         number(g, "seed", request.seed());
         string(g, "user", request.user());
         byTheMapper(g, "logit_bias", request.logitBias());
-        tools(g, request.tools());
+        array(g, "tools", request.tools(), ChatCompletionRequestWriter::tool);
         toolChoice(g, request.toolChoice());
         bool(g, "parallel_tool_calls", request.parallelToolCalls());
         responseFormat(g, request.responseFormat());
@@ -149,28 +150,12 @@ final class ChatCompletionRequestWriter {
         g.writeEndObject();
     }
 
-    private static void messages(JsonGenerator g, @Nullable List<ChatCompletionMessage> messages) {
-        if (messages == null) {
-            return;
-        }
-        g.writeName("messages");
-        g.writeStartArray(messages, messages.size());
-        for (ChatCompletionMessage message : messages) {
-            if (message == null) {
-                g.writeNull();
-            } else {
-                message(g, message);
-            }
-        }
-        g.writeEndArray();
-    }
-
     private static void message(JsonGenerator g, ChatCompletionMessage message) {
         g.writeStartObject(message);
         string(g, "role", message.role());
         content(g, message.content());
         string(g, "name", message.name());
-        toolCalls(g, message.toolCalls());
+        array(g, "tool_calls", message.toolCalls(), ChatCompletionRequestWriter::toolCall);
         string(g, "tool_call_id", message.toolCallId());
         g.writeEndObject();
     }
@@ -217,22 +202,6 @@ final class ChatCompletionRequestWriter {
         g.writeEndObject();
     }
 
-    private static void toolCalls(JsonGenerator g, @Nullable List<ToolCall> calls) {
-        if (calls == null) {
-            return;
-        }
-        g.writeName("tool_calls");
-        g.writeStartArray(calls, calls.size());
-        for (ToolCall call : calls) {
-            if (call == null) {
-                g.writeNull();
-            } else {
-                toolCall(g, call);
-            }
-        }
-        g.writeEndArray();
-    }
-
     private static void toolCall(JsonGenerator g, ToolCall call) {
         g.writeStartObject(call);
         number(g, "index", call.index());
@@ -257,22 +226,6 @@ final class ChatCompletionRequestWriter {
         g.writeStartObject(options);
         g.writeBooleanProperty("include_usage", options.includeUsage());
         g.writeEndObject();
-    }
-
-    private static void tools(JsonGenerator g, @Nullable List<FunctionTool> tools) {
-        if (tools == null) {
-            return;
-        }
-        g.writeName("tools");
-        g.writeStartArray(tools, tools.size());
-        for (FunctionTool tool : tools) {
-            if (tool == null) {
-                g.writeNull();
-            } else {
-                tool(g, tool);
-            }
-        }
-        g.writeEndArray();
     }
 
     // FunctionTool has no inclusion of its own, so a null there is written, as the mapper does.
@@ -333,13 +286,23 @@ final class ChatCompletionRequestWriter {
     }
 
     private static void strings(JsonGenerator g, String name, @Nullable List<String> values) {
-        if (values == null) {
+        array(g, name, values, JsonGenerator::writeString);
+    }
+
+    // A list: left out when null, and a null element written as null, as the mapper does.
+    private static <E> void array(
+            JsonGenerator g, String name, @Nullable List<E> elements, BiConsumer<JsonGenerator, E> element) {
+        if (elements == null) {
             return;
         }
         g.writeName(name);
-        g.writeStartArray(values, values.size());
-        for (String value : values) {
-            nullableString(g, value);
+        g.writeStartArray(elements, elements.size());
+        for (E value : elements) {
+            if (value == null) {
+                g.writeNull();
+            } else {
+                element.accept(g, value);
+            }
         }
         g.writeEndArray();
     }

@@ -55,13 +55,8 @@ final class OpenAiStreamDecoder implements HubStreamDecoder {
 
     private @Nullable ChatResponseMetadata sharedMetadata;
 
-    private @Nullable String sharedId;
-
-    private @Nullable String sharedModel;
-
-    private @Nullable Long sharedCreated;
-
-    private @Nullable String sharedFingerprint;
+    // The chunk the shared metadata was made from.
+    private @Nullable ChatCompletion sharedFrom;
 
     OpenAiStreamDecoder(
             JsonMapper json,
@@ -89,7 +84,7 @@ final class OpenAiStreamDecoder implements HubStreamDecoder {
         if (done) {
             return null;
         }
-        if (isDone(event.utf8Data())) {
+        if (event.dataIs(DONE)) {
             done = true;
             ChatCompletion rest = toolCalls.drainAll(lastId, lastModel);
             return rest == null ? null : toChatResponse(rest);
@@ -118,26 +113,24 @@ final class OpenAiStreamDecoder implements HubStreamDecoder {
     // usage, or one that names something else, gets its own.
     private ChatResponseMetadata metadataOf(ChatCompletion chunk) {
         ChatResponseMetadata shared = sharedMetadata;
-        if (shared != null && chunk.usage() == null && sharedMetadataDescribes(chunk)) {
+        if (shared != null && chunk.usage() == null && sameMetadataAs(sharedFrom, chunk)) {
             return shared;
         }
         ChatResponseMetadata made = OpenAiReplyMapper.metadata(chunk, rateLimit, quota, addedMetadata);
         if (chunk.usage() == null) {
             sharedMetadata = made;
-            sharedId = chunk.id();
-            sharedModel = chunk.model();
-            sharedCreated = chunk.created();
-            sharedFingerprint = chunk.systemFingerprint();
+            sharedFrom = chunk;
         }
         return made;
     }
 
     // What a chunk's metadata is made of, apart from the reply's headers and usage.
-    private boolean sharedMetadataDescribes(ChatCompletion chunk) {
-        return Objects.equals(sharedId, chunk.id())
-                && Objects.equals(sharedModel, chunk.model())
-                && Objects.equals(sharedCreated, chunk.created())
-                && Objects.equals(sharedFingerprint, chunk.systemFingerprint());
+    private static boolean sameMetadataAs(@Nullable ChatCompletion earlier, ChatCompletion chunk) {
+        return earlier != null
+                && Objects.equals(earlier.id(), chunk.id())
+                && Objects.equals(earlier.model(), chunk.model())
+                && Objects.equals(earlier.created(), chunk.created())
+                && Objects.equals(earlier.systemFingerprint(), chunk.systemFingerprint());
     }
 
     @Override
@@ -153,27 +146,6 @@ final class OpenAiStreamDecoder implements HubStreamDecoder {
                             + " is incomplete",
                     HubError.of(200, null));
         }
-    }
-
-    // "[DONE]", with the whitespace String.trim() would take off around it.
-    private static boolean isDone(byte[] data) {
-        int start = 0;
-        int end = data.length;
-        while (start < end && (data[start] & 0xFF) <= ' ') {
-            start++;
-        }
-        while (end > start && (data[end - 1] & 0xFF) <= ' ') {
-            end--;
-        }
-        if (end - start != DONE.length()) {
-            return false;
-        }
-        for (int i = 0; i < DONE.length(); i++) {
-            if (data[start + i] != DONE.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private ChatCompletion parseChunk(SseEvent event) {
