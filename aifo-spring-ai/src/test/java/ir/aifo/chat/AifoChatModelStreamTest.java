@@ -69,16 +69,21 @@ class AifoChatModelStreamTest {
         AifoChatModel model = HubStub.model(hub).build();
         List<String> threads = new CopyOnWriteArrayList<>();
         CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch blocking = new CountDownLatch(1);
 
         // The first stream's subscriber blocks on its first event, as one writing to a stalled browser would.
         Disposable blocked = model.stream(new Prompt("سلام"))
                 .doOnNext(response -> {
                     threads.add(Thread.currentThread().getClass().getName() + " "
                             + Thread.currentThread().getName());
+                    blocking.countDown();
                     awaitQuietly(release);
                 })
                 .subscribe();
         try {
+            // The other stream runs only once the first one's subscriber is really stuck.
+            assertThat(blocking.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
+                    .isTrue();
             List<ChatResponse> other =
                     model.stream(new Prompt("سلام")).collectList().block(TIMEOUT);
 
