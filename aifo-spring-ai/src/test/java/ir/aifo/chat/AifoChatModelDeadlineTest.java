@@ -187,4 +187,46 @@ class AifoChatModelDeadlineTest {
                         + " (spring.ai.aifo.call-timeout)");
         assertThat(hub.requests()).isEqualTo(1);
     }
+
+    @Test
+    void aHubThatNeverBeginsItsStreamFailsItAtTheReadTimeoutAndTheConnectionIsClosed() throws Exception {
+        hub = RawHub.start(connection -> connection.awaitClientClose(Duration.ofSeconds(20)));
+        AifoChatModel model = model(connection().readTimeout(Duration.ofMillis(600)))
+                .retryTemplate(HubStub.fastRetry(0))
+                .build();
+
+        long started = System.nanoTime();
+        Throwable failure = assertTimeoutPreemptively(
+                TEST_LIMIT,
+                () -> catchThrowable(() -> model.stream(new Prompt("hi")).blockLast()));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        // The same failure as the JDK client's own request timeout gave, and the exchange is ended with it.
+        assertThat(failure)
+                .isInstanceOf(AifoConnectionException.class)
+                .hasMessage("No reply from " + hub.baseUrl() + " within the read timeout of 600 ms");
+        assertThat(((AifoConnectionException) failure).getStatusCode()).isZero();
+        assertThat(took).isBetween(Duration.ofMillis(550), Duration.ofMillis(3_000));
+        assertThat(hub.awaitClientClose(Duration.ofSeconds(5))).isTrue();
+        assertThat(hub.requests()).isEqualTo(1);
+    }
+
+    @Test
+    void aHubThatNeverBeginsItsStreamFailsItAtTheStreamTimeoutWhenThatIsShorterThanTheReadTimeout() throws Exception {
+        hub = RawHub.start(connection -> connection.awaitClientClose(Duration.ofSeconds(20)));
+        AifoChatModel model = model(
+                        connection().readTimeout(Duration.ofSeconds(10)).streamTimeout(Duration.ofMillis(800)))
+                .build();
+
+        Throwable failure = assertTimeoutPreemptively(
+                TEST_LIMIT,
+                () -> catchThrowable(() -> model.stream(new Prompt("hi")).blockLast()));
+
+        assertThat(failure)
+                .isInstanceOf(AifoConnectionException.class)
+                .hasMessage("No reply from " + hub.baseUrl() + " within the stream timeout of 800 ms"
+                        + " (spring.ai.aifo.stream-timeout)");
+        assertThat(hub.awaitClientClose(Duration.ofSeconds(5))).isTrue();
+        assertThat(hub.requests()).isEqualTo(1);
+    }
 }

@@ -29,6 +29,10 @@ import reactor.core.publisher.FluxSink;
  * counted only while a buffer has been requested and has not arrived, so the time a subscriber takes
  * over an element is never blamed on the hub.
  *
+ * <p>The wait for the reply to begin is watched the same way, rather than by the JDK client's request
+ * timeout: that timeout registers a timer with the client and wakes its selector thread on every
+ * request, and again to cancel it, which a stream paid at its start, just when its first event is awaited.
+ *
  * <p>The stream ends when the decoder says the hub's reply is complete (OpenAI's {@code [DONE]}), not
  * only when the body ends: a hub or proxy that keeps the body open after its last event would
  * otherwise turn a complete answer into a timeout. The rest of such a body is then read and dropped
@@ -65,6 +69,12 @@ final class EventStreamSubscriber<T> implements HttpResponse.BodySubscriber<Void
 
     private volatile boolean draining;
 
+    // The reply's headers arrived: a silence from now on is the body's, and the exchange is the JDK's to end.
+    private volatile boolean replyBegan;
+
+    // Ends the exchange when the stream fails before the reply began (the JDK client has no timeout then).
+    private volatile @Nullable Runnable abandonExchange;
+
     private volatile @Nullable SilenceWatch drain;
 
     private volatile Flow.@Nullable Subscription subscription;
@@ -91,6 +101,35 @@ final class EventStreamSubscriber<T> implements HttpResponse.BodySubscriber<Void
         this.silence = new SilenceWatch(idleTimeout, this::failSilent, deadline, this::failLate);
         this.source = source;
         sink.onRequest(demand -> requestMore());
+    }
+
+    /**
+     * Starts counting the wait for the reply to begin (unless it already has), against the read timeout
+     * and the deadline; {@code abandonExchange} ends the exchange if the stream fails before then.
+     */
+    void awaitReply(Runnable abandonExchange) {
+        this.abandonExchange = abandonExchange;
+        if (replyBegan) {
+            return;
+        }
+        if (terminated.get()) {
+            abandonExchange.run();
+            return;
+        }
+        silence.start();
+    }
+
+    /**
+     * The reply's headers arrived: its body is this subscriber's to read when {@code eventStream}, or
+     * another's (an error page, read whole within its own limits).
+     */
+    void replyBegan(boolean eventStream) {
+        replyBegan = true;
+        if (eventStream) {
+            silence.pause();
+        } else {
+            silence.stop();
+        }
     }
 
     @Override
@@ -239,6 +278,10 @@ final class EventStreamSubscriber<T> implements HttpResponse.BodySubscriber<Void
     /** Ends the stream with {@code failure} unless it has already ended. */
     void fail(Throwable failure) {
         if (cancel()) {
+            Runnable abandon = abandonExchange;
+            if (!replyBegan && abandon != null) {
+                abandon.run();
+            }
             sink.error(failure);
         }
     }
@@ -262,6 +305,13 @@ final class EventStreamSubscriber<T> implements HttpResponse.BodySubscriber<Void
     }
 
     private void failSilent() {
+        if (!replyBegan) {
+            // The message and status of the JDK client's own request timeout, which this wait replaces.
+            fail(new AifoConnectionException(
+                    "No reply from " + source + " within the read timeout of " + silence.limitMillis() + " ms",
+                    HubError.of(0, null)));
+            return;
+        }
         fail(new AifoConnectionException(
                 "The event stream from " + source + " was silent for longer than the read timeout of "
                         + silence.limitMillis() + " ms",
@@ -269,6 +319,11 @@ final class EventStreamSubscriber<T> implements HttpResponse.BodySubscriber<Void
     }
 
     private void failLate() {
+        if (!replyBegan) {
+            fail(new AifoConnectionException(
+                    "No reply from " + source + " within the " + deadline.describe(), HubError.of(0, null)));
+            return;
+        }
         fail(new AifoConnectionException(
                 "The event stream from " + source + " did not finish within the " + deadline.describe(),
                 HubError.of(200, null)));

@@ -44,8 +44,8 @@ import reactor.core.publisher.Flux;
  * Streams use one with the builder's executor, because their events reach the application's code,
  * which may block (an {@code SseEmitter} writing to a slow browser, say) and must not hold up the
  * selector that every other request depends on. Unless the application set one, that executor is
- * {@link #streamExecutor()}: an exchange leaves the subscriber's thread once, and its steps then stay
- * on the worker that took it, as the JDK's blocking {@code send} keeps them on its caller.
+ * {@link #streamExecutor()}: an exchange starts on the subscriber's thread, as the JDK's blocking
+ * {@code send} starts on its caller, unless that thread is a non-blocking one, which it leaves once.
  *
  * @since 0.1.0
  */
@@ -158,8 +158,8 @@ public final class HubHttpClient {
         return new HubReply(httpRequest.uri(), response.statusCode(), response.headers(), response.body());
     }
 
-    // The JDK client's own timeout covers the wait for the headers: the read timeout, or less when the
-    // deadline is nearer, in which case its expiry is the deadline's.
+    // The wait for the headers: the read timeout, or less when the deadline is nearer, in which case its
+    // expiry is the deadline's. A call gives it to the JDK client as its timeout; a stream watches it itself.
     private Duration waitForHeaders(Deadline deadline) {
         if (deadline.hasPassed()) {
             throw deadline.exceeded("The request to " + baseUrl, null);
@@ -172,9 +172,9 @@ public final class HubHttpClient {
      * Sends the request and streams what {@code decoder} makes of each Server-Sent Event of a
      * successful reply.
      *
-     * <p>The stream fails with {@link AifoConnectionException} when the hub stays silent (no byte,
-     * keep-alive comments included) for longer than the read timeout while the subscriber waits for
-     * more, or when it is not over by the deadline. It completes as soon as {@code replyComplete} says
+     * <p>The stream fails with {@link AifoConnectionException} when the reply does not begin within the
+     * read timeout, when the hub then stays silent (no byte, keep-alive comments included) for longer
+     * than that while the subscriber waits for more, or when it is not over by the deadline. It completes as soon as {@code replyComplete} says
      * so, even if the hub keeps the body open. Cancelling the subscription closes the connection.
      *
      * <p>The decoder runs on the thread that reads the event, before the event is pushed: one operator
@@ -221,11 +221,14 @@ public final class HubHttpClient {
                 sink.error(late);
                 return;
             }
-            HttpRequest httpRequest = toHttpRequest(request, "text/event-stream", waitForHeaders);
-            CompletableFuture<HttpResponse<Void>> exchange = clients.obtain()
-                    .forStreams()
-                    .sendAsync(httpRequest, info -> {
-                        if (isEventStream(info)) {
+            // No JDK timeout: the subscriber watches the wait for the headers itself (see EventStreamSubscriber).
+            HttpRequest httpRequest = toHttpRequest(request, "text/event-stream", null);
+            HttpClient client = clients.obtain().forStreams();
+            CompletableFuture<HttpResponse<Void>> exchange =
+                    StreamExecutor.start(() -> client.sendAsync(httpRequest, info -> {
+                        boolean eventStream = isEventStream(info);
+                        events.replyBegan(eventStream);
+                        if (eventStream) {
                             onHeaders.accept(info.headers());
                             return events;
                         }
@@ -239,7 +242,8 @@ public final class HubHttpClient {
                                     new HubReply(httpRequest.uri(), info.statusCode(), info.headers(), body)));
                             return null;
                         });
-                    });
+                    }));
+            events.awaitReply(() -> exchange.cancel(true));
             exchange.whenComplete((response, failure) -> {
                 if (failure != null) {
                     events.fail(mapFailure(failure, deadline, waitForHeaders));
@@ -272,10 +276,13 @@ public final class HubHttpClient {
         return mediaType.isEmpty() || mediaType.equals("text/event-stream");
     }
 
-    private HttpRequest toHttpRequest(HubRequest request, String accept, Duration waitForHeaders) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(request.path()))
-                .timeout(waitForHeaders)
-                .header("Content-Type", "application/json")
+    // Without waitForHeaders the request has no JDK timeout: the caller watches the wait itself.
+    private HttpRequest toHttpRequest(HubRequest request, String accept, @Nullable Duration waitForHeaders) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(request.path()));
+        if (waitForHeaders != null) {
+            builder.timeout(waitForHeaders);
+        }
+        builder.header("Content-Type", "application/json")
                 .header("Accept", accept)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()));
         defaultHeaders.forEach(builder::setHeader);

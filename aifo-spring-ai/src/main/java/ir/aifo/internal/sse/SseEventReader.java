@@ -177,7 +177,7 @@ public final class SseEventReader {
         }
         while (i < to) {
             if (inComment) {
-                int eol = indexOfLineBreak(bytes, i, to);
+                int eol = LineBreaks.indexOf(bytes, i, to);
                 if (eol == to) {
                     return;
                 }
@@ -191,7 +191,7 @@ public final class SseEventReader {
                 i++;
                 continue;
             }
-            int eol = indexOfLineBreak(bytes, i, to);
+            int eol = LineBreaks.indexOf(bytes, i, to);
             append(bytes, i, eol - i);
             if (eol == to) {
                 return;
@@ -199,16 +199,6 @@ public final class SseEventReader {
             i = skipLineBreak(bytes, eol, to);
             processLine(sink);
         }
-    }
-
-    private static int indexOfLineBreak(byte[] bytes, int from, int to) {
-        for (int i = from; i < to; i++) {
-            byte b = bytes[i];
-            if (b == LF || b == CR) {
-                return i;
-            }
-        }
-        return to;
     }
 
     private int skipLineBreak(byte[] bytes, int eol, int to) {
