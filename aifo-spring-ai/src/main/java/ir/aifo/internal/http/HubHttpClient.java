@@ -174,8 +174,9 @@ public final class HubHttpClient {
      *
      * <p>The stream fails with {@link AifoConnectionException} when the reply does not begin within the
      * read timeout, when the hub then stays silent (no byte, keep-alive comments included) for longer
-     * than that while the subscriber waits for more, or when it is not over by the deadline. It completes as soon as {@code replyComplete} says
-     * so, even if the hub keeps the body open. Cancelling the subscription closes the connection.
+     * than that while the subscriber waits for more, or when it is not over by the deadline. It
+     * completes as soon as {@code replyComplete} says so, even if the hub keeps the body open.
+     * Cancelling the subscription closes the connection.
      *
      * <p>The decoder runs on the thread that reads the event, before the event is pushed: one operator
      * less per event than mapping the returned stream, and no per-event restoring of thread-locals,
