@@ -158,9 +158,7 @@ class AifoChatModelDeadlineTest {
                 .build();
 
         long started = System.nanoTime();
-        Throwable failure = assertTimeoutPreemptively(
-                TEST_LIMIT,
-                () -> catchThrowable(() -> model.stream(new Prompt("hi")).blockLast()));
+        Throwable failure = streamFailureOf(model);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(hub.requests()).isEqualTo(3);
@@ -196,9 +194,7 @@ class AifoChatModelDeadlineTest {
                 .build();
 
         long started = System.nanoTime();
-        Throwable failure = assertTimeoutPreemptively(
-                TEST_LIMIT,
-                () -> catchThrowable(() -> model.stream(new Prompt("hi")).blockLast()));
+        Throwable failure = streamFailureOf(model);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         // The same failure as the JDK client's own request timeout gave, and the exchange is ended with it.
@@ -218,9 +214,7 @@ class AifoChatModelDeadlineTest {
                         connection().readTimeout(Duration.ofSeconds(10)).streamTimeout(Duration.ofMillis(800)))
                 .build();
 
-        Throwable failure = assertTimeoutPreemptively(
-                TEST_LIMIT,
-                () -> catchThrowable(() -> model.stream(new Prompt("hi")).blockLast()));
+        Throwable failure = streamFailureOf(model);
 
         assertThat(failure)
                 .isInstanceOf(AifoConnectionException.class)
@@ -228,5 +222,12 @@ class AifoChatModelDeadlineTest {
                         + " (spring.ai.aifo.stream-timeout)");
         assertThat(hub.awaitClientClose(Duration.ofSeconds(5))).isTrue();
         assertThat(hub.requests()).isEqualTo(1);
+    }
+
+    // Reads the stream to its end, within the test's limit, and returns how it failed.
+    private static Throwable streamFailureOf(AifoChatModel model) {
+        return assertTimeoutPreemptively(
+                TEST_LIMIT,
+                () -> catchThrowable(() -> model.stream(new Prompt("hi")).blockLast()));
     }
 }
