@@ -171,7 +171,7 @@ class AifoChatModelDeadlineTest {
 
     @Test
     void aHubThatNeverAnswersFailsTheCallAtTheCallTimeoutWhenThatIsShorterThanTheReadTimeout() throws Exception {
-        hub = RawHub.start(connection -> connection.awaitClientClose(Duration.ofSeconds(20)));
+        hub = silentHub();
         AifoChatModel model = model(
                         connection().readTimeout(Duration.ofSeconds(10)).callTimeout(Duration.ofMillis(800)))
                 .build();
@@ -188,7 +188,7 @@ class AifoChatModelDeadlineTest {
 
     @Test
     void aHubThatNeverBeginsItsStreamFailsItAtTheReadTimeoutAndTheConnectionIsClosed() throws Exception {
-        hub = RawHub.start(connection -> connection.awaitClientClose(Duration.ofSeconds(20)));
+        hub = silentHub();
         AifoChatModel model = model(connection().readTimeout(Duration.ofMillis(600)))
                 .retryTemplate(HubStub.fastRetry(0))
                 .build();
@@ -209,7 +209,7 @@ class AifoChatModelDeadlineTest {
 
     @Test
     void aHubThatNeverBeginsItsStreamFailsItAtTheStreamTimeoutWhenThatIsShorterThanTheReadTimeout() throws Exception {
-        hub = RawHub.start(connection -> connection.awaitClientClose(Duration.ofSeconds(20)));
+        hub = silentHub();
         AifoChatModel model = model(
                         connection().readTimeout(Duration.ofSeconds(10)).streamTimeout(Duration.ofMillis(800)))
                 .build();
@@ -229,5 +229,10 @@ class AifoChatModelDeadlineTest {
         return assertTimeoutPreemptively(
                 TEST_LIMIT,
                 () -> catchThrowable(() -> model.stream(new Prompt("hi")).blockLast()));
+    }
+
+    // A hub that reads the request and never answers, until the client closes the connection.
+    private static RawHub silentHub() throws Exception {
+        return RawHub.start(connection -> connection.awaitClientClose(Duration.ofSeconds(20)));
     }
 }
