@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
@@ -77,6 +78,40 @@ class AifoChatModelStreamEndTest {
         // The connection left open by the hub is closed once the grace after the final event has passed.
         assertThat(hub.awaitClientClose(Duration.ofSeconds(6))).isTrue();
         assertThat(hub.requests()).isEqualTo(1);
+    }
+
+    @Test
+    void aConsumerThatLeavesMidStreamClosesTheConnection() throws Exception {
+        hub = RawHub.start(connection -> {
+            connection.chunkedHead("text/event-stream");
+            connection.chunk(HubStub.contentChunk("سلام"));
+            connection.awaitClientClose(Duration.ofSeconds(20));
+        });
+
+        ChatResponse first = assertTimeoutPreemptively(
+                TEST_LIMIT,
+                () -> model(Duration.ofSeconds(10)).stream(new Prompt("hi")).blockFirst());
+
+        assertThat(first.getResult().getOutput().getText()).isEqualTo("سلام");
+        // Well within the read timeout: the cancel closed it, not a silence.
+        assertThat(hub.awaitClientClose(Duration.ofSeconds(3))).isTrue();
+    }
+
+    @Test
+    void aConsumerThatLeavesBeforeTheReplyBeginsClosesTheConnection() throws Exception {
+        hub = RawHub.start(connection -> connection.awaitClientClose(Duration.ofSeconds(20)));
+        Disposable subscription =
+                model(Duration.ofSeconds(10)).stream(new Prompt("hi")).subscribe();
+        long deadline = System.nanoTime() + TEST_LIMIT.toNanos();
+        while (hub.requests() == 0 && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(10));
+        }
+
+        // The request is out, its headers awaited (by a worker, or by the JDK client: whichever way it was sent).
+        subscription.dispose();
+
+        assertThat(hub.requests()).isEqualTo(1);
+        assertThat(hub.awaitClientClose(Duration.ofSeconds(3))).isTrue();
     }
 
     @Test

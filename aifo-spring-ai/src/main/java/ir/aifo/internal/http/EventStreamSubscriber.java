@@ -54,8 +54,6 @@ final class EventStreamSubscriber<T> implements HttpResponse.BodySubscriber<Void
 
     private final SseEventReader reader = new SseEventReader();
 
-    private final CompletableFuture<Void> body = new CompletableFuture<>();
-
     private final AtomicBoolean terminated = new AtomicBoolean();
 
     // A buffer was requested from the client and has not arrived yet.
@@ -132,9 +130,12 @@ final class EventStreamSubscriber<T> implements HttpResponse.BodySubscriber<Void
         }
     }
 
+    // Complete from the start, as the JDK's own streaming subscribers' are: the exchange is over for the
+    // JDK client once the headers are in (a worker waiting in send() returns), and the events come as
+    // they arrive. Cancelling the subscription closes the connection.
     @Override
     public CompletionStage<Void> getBody() {
-        return body;
+        return CompletableFuture.completedStage(null);
     }
 
     @Override
@@ -194,7 +195,6 @@ final class EventStreamSubscriber<T> implements HttpResponse.BodySubscriber<Void
                 "The event stream from " + source + " (HTTP 200) broke off before its end: " + failure.getMessage(),
                 HubError.of(200, null),
                 failure));
-        body.complete(null);
     }
 
     @Override
@@ -218,7 +218,6 @@ final class EventStreamSubscriber<T> implements HttpResponse.BodySubscriber<Void
                 sink.complete();
             }
         }
-        body.complete(null);
     }
 
     private void push(SseEvent event) {
@@ -272,7 +271,6 @@ final class EventStreamSubscriber<T> implements HttpResponse.BodySubscriber<Void
         if (current != null) {
             current.cancel();
         }
-        body.complete(null);
     }
 
     /** Ends the stream with {@code failure} unless it has already ended. */
@@ -299,7 +297,6 @@ final class EventStreamSubscriber<T> implements HttpResponse.BodySubscriber<Void
             if (current != null) {
                 current.cancel();
             }
-            body.complete(null);
         }
         return live;
     }

@@ -16,7 +16,6 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -44,8 +43,8 @@ import reactor.core.publisher.Flux;
  * Streams use one with the builder's executor, because their events reach the application's code,
  * which may block (an {@code SseEmitter} writing to a slow browser, say) and must not hold up the
  * selector that every other request depends on. Unless the application set one, that executor is
- * {@link #streamExecutor()}: an exchange starts on the subscriber's thread, as the JDK's blocking
- * {@code send} starts on its caller, unless that thread is a non-blocking one, which it leaves once.
+ * {@link #streamExecutor()}. Subscribing to a stream never blocks, whatever the thread: its request is
+ * sent on a worker, or asynchronously (see {@link StreamStart}).
  *
  * @since 0.1.0
  */
@@ -108,8 +107,9 @@ public final class HubHttpClient {
     }
 
     /**
-     * The executor a stream's JDK client should have unless the application gives it one: an exchange
-     * moves to a worker once, and its steps stay there instead of each going to another thread.
+     * The executor a stream's JDK client should have unless the application gives it one: what the
+     * selector thread receives goes to a worker, and its steps stay there instead of each going to
+     * another thread.
      */
     public static Executor streamExecutor() {
         return StreamExecutor.shared();
@@ -224,9 +224,10 @@ public final class HubHttpClient {
             }
             // No JDK timeout: the subscriber watches the wait for the headers itself (see EventStreamSubscriber).
             HttpRequest httpRequest = toHttpRequest(request, "text/event-stream", null);
-            HttpClient client = clients.obtain().forStreams();
-            CompletableFuture<HttpResponse<Void>> exchange =
-                    StreamExecutor.start(() -> client.sendAsync(httpRequest, info -> {
+            StreamStart exchange = StreamStart.begin(
+                    clients.obtain().forStreams(),
+                    httpRequest,
+                    info -> {
                         boolean eventStream = isEventStream(info);
                         events.replyBegan(eventStream);
                         if (eventStream) {
@@ -243,19 +244,15 @@ public final class HubHttpClient {
                                     new HubReply(httpRequest.uri(), info.statusCode(), info.headers(), body)));
                             return null;
                         });
-                    }));
-            events.awaitReply(() -> exchange.cancel(true));
-            exchange.whenComplete((response, failure) -> {
-                if (failure != null) {
-                    events.fail(mapFailure(failure, deadline, waitForHeaders));
-                }
-            });
+                    },
+                    failure -> events.fail(mapFailure(failure, deadline, waitForHeaders)));
+            events.awaitReply(exchange::abandon);
             // Runs on completion and on error too: only a consumer that left a live stream closes the
             // connection. Cancelling a finished exchange would close a connection that the pool may
             // already have handed to the next request.
             sink.onDispose(() -> {
                 if (events.cancel()) {
-                    exchange.cancel(true);
+                    exchange.abandon();
                 }
             });
         });

@@ -104,11 +104,13 @@ final class SilenceLimitedBodySubscriber implements HttpResponse.BodySubscriber<
     private void fail(IOException failure) {
         if (terminated.compareAndSet(false, true)) {
             silence.stop();
+            // The body fails first: newer JDK 17 updates fail the exchange as soon as the subscription is
+            // cancelled, with their own "fixed content-length" error in place of this one.
+            body.onError(failure);
             Flow.Subscription current = subscription;
             if (current != null) {
                 current.cancel();
             }
-            body.onError(failure);
         }
     }
 
