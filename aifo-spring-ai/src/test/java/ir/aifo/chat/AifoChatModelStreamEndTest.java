@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import ir.aifo.chat.error.AifoConnectionException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -99,13 +101,15 @@ class AifoChatModelStreamEndTest {
 
     @Test
     void aConsumerThatLeavesBeforeTheReplyBeginsClosesTheConnection() throws Exception {
-        hub = RawHub.start(connection -> connection.awaitClientClose(Duration.ofSeconds(20)));
+        CountDownLatch requestRead = new CountDownLatch(1);
+        hub = RawHub.start(connection -> {
+            requestRead.countDown();
+            connection.awaitClientClose(Duration.ofSeconds(20));
+        });
         Disposable subscription =
                 model(Duration.ofSeconds(10)).stream(new Prompt("hi")).subscribe();
-        long deadline = System.nanoTime() + TEST_LIMIT.toNanos();
-        while (hub.requests() == 0 && System.nanoTime() < deadline) {
-            sleep(Duration.ofMillis(10));
-        }
+        assertThat(requestRead.await(TEST_LIMIT.toMillis(), TimeUnit.MILLISECONDS))
+                .isTrue();
 
         // The request is out, its headers awaited (by a worker, or by the JDK client: whichever way it was sent).
         subscription.dispose();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** Where the streams client's steps run: on the worker that handed them on, or on a worker. */
@@ -36,7 +38,7 @@ class StreamExecutorTest {
     }
 
     // The worker's name, and what the task returned there.
-    private String[] onAWorker(java.util.function.Supplier<String> task) {
+    private String[] onAWorker(Supplier<String> task) {
         CompletableFuture<String[]> threads = new CompletableFuture<>();
         executor.execute(
                 () -> threads.complete(new String[] {Thread.currentThread().getName(), task.get()}));
@@ -44,7 +46,7 @@ class StreamExecutorTest {
     }
 
     // The thread on which a task handed to the executor this way runs.
-    private static String threadThatRuns(java.util.function.Consumer<Runnable> handOn) {
+    private static String threadThatRuns(Consumer<Runnable> handOn) {
         CompletableFuture<String> thread = new CompletableFuture<>();
         handOn.accept(() -> thread.complete(Thread.currentThread().getName()));
         return await(thread);
