@@ -4,6 +4,8 @@
 #   benchmarks/run.sh                 5 interleaved JMH rounds, 10 context starts per app
 #   benchmarks/run.sh --quick         1 round and 3 starts, shorter iterations: a smoke run (about 3 minutes)
 #   benchmarks/run.sh --rounds 3 --benchmarks call,stream --clients raw,aifo --jfr
+#   benchmarks/run.sh --control       an A/A run: the forks labelled aifo run the raw client as well, so the
+#                                     AiFO ÷ raw ratios show how far two identical clients drift apart here
 #   benchmarks/run.sh --route         only the router's overhead: AifoRouter against the same AifoChatModel
 #                                     called directly, in one JVM per round, 5 rounds (about 5 minutes)
 #   benchmarks/run.sh --store         only the quota store's overhead: AifoChatModel with a RedisQuotaStore on a

@@ -30,7 +30,11 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * over all clients instead of letting it land on one. Options: {@code --rounds N}, {@code --warmup N},
  * {@code --iterations N}, {@code --seconds N} (per iteration), {@code --out DIR}, {@code --footprint FILE}
  * (from {@code footprint.sh}), {@code --jfr} (a flight recording of each fork's measurement),
- * {@code --benchmarks call,callThroughput,stream} and {@code --clients raw,aifo,openai}.
+ * {@code --benchmarks call,callThroughput,stream}, {@code --clients raw,aifo,openai} and {@code --control}.
+ *
+ * <p>{@code --control} is an A/A run: the forks labelled {@code aifo} run the raw client too, so that
+ * the "AiFO ÷ raw" ratios show how far two identical clients drift apart in this suite on this machine,
+ * the least difference a target on those ratios can resolve.
  */
 public final class BenchmarkSuite {
 
@@ -42,12 +46,15 @@ public final class BenchmarkSuite {
 
     private final Path out;
 
+    private final boolean control;
+
     private final Map<Figure, Map<String, List<Double>>> values = new EnumMap<>(Figure.class);
 
     private BenchmarkSuite(Map<String, String> options, Schedule schedule) {
         this.options = options;
         this.schedule = schedule;
         this.out = Path.of(options.getOrDefault("out", "target/bench-results"));
+        this.control = options.containsKey("control");
     }
 
     public static void main(String[] args) throws Exception {
@@ -93,6 +100,9 @@ public final class BenchmarkSuite {
         try (StubHub hub = StubHub.start(0, ChatBenchmark.STREAM_CHUNKS)) {
             System.out.println(
                     "stub hub on " + hub.baseUrl() + "; " + rounds + " rounds of " + benchmarks + " x " + clients);
+            if (control) {
+                System.out.println("A/A control: the forks labelled aifo run the raw client");
+            }
             for (int round = 0; round < rounds; round++) {
                 for (String benchmark : benchmarks) {
                     for (String client : rotate(clients, round)) {
@@ -110,7 +120,7 @@ public final class BenchmarkSuite {
         } else if (footprintFile != null) {
             System.out.println("no footprint figures in " + footprintFile + ": the table leaves them out");
         }
-        String table = new ResultTable(values, footprint).render(machine, schedule);
+        String table = new ResultTable(values, footprint, control).render(machine, schedule);
         Files.writeString(out.resolve("table.md"), table);
         writeValues();
         System.out.println();
@@ -143,7 +153,7 @@ public final class BenchmarkSuite {
                 "-D" + CpuMeter.FILE_PROPERTY + "=" + cpuFile.toAbsolutePath()));
         ChainedOptionsBuilder builder = new OptionsBuilder()
                 .include("^" + Pattern.quote(ChatBenchmark.class.getName() + "." + benchmark) + "$")
-                .param("client", client)
+                .param("client", control && client.equals("aifo") ? "raw" : client)
                 .forks(1)
                 .warmupIterations(schedule.warmup())
                 .warmupTime(TimeValue.seconds(schedule.seconds()))

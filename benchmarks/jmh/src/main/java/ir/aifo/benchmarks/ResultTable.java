@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Renders the figures as Markdown tables (readable as plain text too): each client's median and
  * min..max over the rounds, its ratio to raw round by round, and whether AifoChatModel meets the
- * issue's target and beats {@code OpenAiChatModel}.
+ * issue's target and beats {@code OpenAiChatModel}. In an A/A control run the AiFO column is a second
+ * raw client, and the verdicts give its ratio instead of judging it.
  */
 final class ResultTable {
 
@@ -19,11 +20,14 @@ final class ResultTable {
 
     private final @Nullable Footprint footprint;
 
+    private final boolean control;
+
     private final List<String> verdicts = new ArrayList<>();
 
-    ResultTable(Map<Figure, Map<String, List<Double>>> values, @Nullable Footprint footprint) {
+    ResultTable(Map<Figure, Map<String, List<Double>>> values, @Nullable Footprint footprint, boolean control) {
         this.values = values;
         this.footprint = footprint;
+        this.control = control;
     }
 
     String render(String machine, BenchmarkSuite.Schedule schedule) {
@@ -38,6 +42,11 @@ final class ResultTable {
                 schedule.warmup(),
                 schedule.iterations(),
                 schedule.seconds()));
+        if (control) {
+            out.append("A/A control (`benchmarks/run.sh --control`): the AifoChatModel column is the raw client"
+                    + " again, in forks of its own; its ratios are how far two identical clients drift apart here,"
+                    + " and nothing is judged.\n\n");
+        }
         out.append("| figure | raw JDK HttpClient + Jackson 3 | AifoChatModel | AiFO ÷ raw | OpenAiChatModel"
                 + " | OpenAI ÷ raw | target for AiFO | met | AiFO better than OpenAI |\n");
         out.append("|---|---|---|---|---|---|---|---|---|\n");
@@ -66,7 +75,16 @@ final class ResultTable {
         Spread aifoValue = spread(aifo);
         Spread openAiValue = spread(openAi);
         String met = "";
-        if (figure.target > 0 && !aifoRatio.isEmpty()) {
+        if (control && !aifoRatio.isEmpty()) {
+            met = "A/A";
+            verdicts.add(String.format(
+                    Locale.ROOT,
+                    "%s: raw ÷ raw %.2f× (%.2f..%.2f), A/A control",
+                    figure.title,
+                    aifoRatio.median(),
+                    aifoRatio.min(),
+                    aifoRatio.max()));
+        } else if (figure.target > 0 && !aifoRatio.isEmpty()) {
             boolean meets = figure.meets(aifoRatio.median());
             met = meets ? "yes" : "**no**";
             verdicts.add(String.format(
@@ -78,7 +96,7 @@ final class ResultTable {
                     meets ? "met" : "MISSED"));
         }
         String beats = "";
-        if (!aifoValue.isEmpty() && !openAiValue.isEmpty()) {
+        if (!control && !aifoValue.isEmpty() && !openAiValue.isEmpty()) {
             beats = figure.better(aifoValue.median(), openAiValue.median()) ? "yes" : "**no**";
         }
         out.append("| ")
