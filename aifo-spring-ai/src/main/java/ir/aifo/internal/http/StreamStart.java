@@ -41,9 +41,7 @@ interface StreamStart {
             HttpResponse.BodyHandler<T> handler,
             Consumer<Throwable> onFailure) {
         if (sendsOnWorkers()) {
-            OnWorker start = new OnWorker(() -> client.send(request, handler), onFailure);
-            StreamExecutor.shared().executeOnAnotherThread(start);
-            return start;
+            return OnWorker.start(() -> client.send(request, handler), onFailure);
         }
         CompletableFuture<HttpResponse<T>> exchange = client.sendAsync(request, handler);
         exchange.whenComplete((response, failure) -> {
@@ -84,6 +82,13 @@ interface StreamStart {
         OnWorker(Send send, Consumer<Throwable> onFailure) {
             this.send = send;
             this.onFailure = onFailure;
+        }
+
+        /** A start handed to a stream worker, which sends at once; the caller goes on. */
+        static OnWorker start(Send send, Consumer<Throwable> onFailure) {
+            OnWorker start = new OnWorker(send, onFailure);
+            StreamExecutor.shared().executeOnAnotherThread(start);
+            return start;
         }
 
         @Override
