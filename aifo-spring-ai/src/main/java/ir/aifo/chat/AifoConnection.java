@@ -304,9 +304,10 @@ public final class AifoConnection {
          * model builds its clients from it on its first request. It builds two: one as configured, for
          * streams, whose events reach the application's code on the builder's executor; and one whose
          * executor is the client's selector thread, for blocking calls, which only gather bytes there.
-         * The starter's stream executor moves an exchange to a worker thread once and keeps its steps
-         * there; an executor set here is handed every step, as the JDK client's {@code sendAsync} does
-         * with any executor, which costs a stream some thread hand-offs before its first event.
+         * The starter's stream executor sends the request from the subscribing thread or a worker, and
+         * keeps the reply's steps on the worker that took them; an executor set here is handed every
+         * step, as the JDK client's {@code sendAsync} does with any executor, which costs a stream some
+         * thread hand-offs before its first event.
          */
         public Builder httpClientCustomizer(UnaryOperator<HttpClient.Builder> httpClientCustomizer) {
             Assert.notNull(httpClientCustomizer, "httpClientCustomizer must not be null");

@@ -9,13 +9,17 @@ import com.sun.net.httpserver.HttpServer;
 import ir.aifo.chat.error.AifoAuthenticationException;
 import ir.aifo.chat.error.AifoServerException;
 import java.io.IOException;
+import java.net.CookieHandler;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -103,6 +107,63 @@ class AifoChatModelStreamTest {
                 .isNotEmpty()
                 .noneMatch(thread -> thread.contains("SelectorManager"))
                 .noneMatch(thread -> thread.endsWith(" " + subscribing.get(0)));
+    }
+
+    @Test
+    void aStreamsRequestLeavesFromTheSubscribingThreadUnlessAWorkerWaitsForTheHeaders() {
+        HubStub.reply(hub, HubStub.sse(persianStream));
+        ThreadsAskingForCookies cookies = new ThreadsAskingForCookies();
+        AifoChatModel model = modelAskingFor(cookies);
+
+        assertThat(textsOf(model.stream(new Prompt("سلام")).collectList().block(TIMEOUT)))
+                .hasSize(3);
+
+        // The JDK client asks for the request's cookies on the thread that starts its exchange. The build
+        // runs this test with a common pool of one thread, as on two cores, and of three.
+        if (ForkJoinPool.getCommonPoolParallelism() <= 1) {
+            // A worker sends with the blocking send, which holds it until the headers arrive.
+            assertThat(cookies.askedOn).singleElement().asString().startsWith("aifo-stream-");
+        } else {
+            // sendAsync, whose steps up to the request's being sent stay on the caller, as send's do.
+            assertThat(cookies.askedOn).containsExactly(Thread.currentThread().getName());
+        }
+    }
+
+    @Test
+    void aStreamSubscribedOnANonBlockingThreadSendsItsRequestFromAWorker() {
+        HubStub.reply(hub, HubStub.sse(persianStream));
+        ThreadsAskingForCookies cookies = new ThreadsAskingForCookies();
+        AifoChatModel model = modelAskingFor(cookies);
+
+        // A parallel scheduler's thread is one of Reactor's non-blocking ones, as a WebFlux event loop is:
+        // it must not wait for a name lookup or a TLS handshake.
+        List<ChatResponse> responses = model.stream(new Prompt("سلام"))
+                .subscribeOn(Schedulers.parallel())
+                .collectList()
+                .block(TIMEOUT);
+
+        assertThat(textsOf(responses)).hasSize(3);
+        assertThat(cookies.askedOn).singleElement().asString().startsWith("aifo-stream-");
+    }
+
+    private static AifoChatModel modelAskingFor(CookieHandler cookies) {
+        return HubStub.model(HubStub.connection(hub).httpClientCustomizer(builder -> builder.cookieHandler(cookies)))
+                .build();
+    }
+
+    /** Records the thread each request's cookies are asked for on, and gives none. */
+    private static final class ThreadsAskingForCookies extends CookieHandler {
+
+        final List<String> askedOn = new CopyOnWriteArrayList<>();
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) {
+            askedOn.add(Thread.currentThread().getName());
+            return Map.of();
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> responseHeaders) {}
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

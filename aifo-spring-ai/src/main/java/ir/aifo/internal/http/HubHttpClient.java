@@ -43,8 +43,9 @@ import reactor.core.publisher.Flux;
  * Streams use one with the builder's executor, because their events reach the application's code,
  * which may block (an {@code SseEmitter} writing to a slow browser, say) and must not hold up the
  * selector that every other request depends on. Unless the application set one, that executor is
- * {@link #streamExecutor()}. Subscribing to a stream never blocks, whatever the thread: its request is
- * sent on a worker, or asynchronously (see {@link StreamStart}).
+ * {@link #streamExecutor()}. Subscribing to a stream never waits for the reply: its request is sent on
+ * a worker, or asynchronously from the subscribing thread, which on one of Reactor's non-blocking
+ * threads does not wait for a name lookup or a TLS handshake either (see {@link StreamStart}).
  *
  * @since 0.1.0
  */

@@ -20,8 +20,10 @@ import org.jspecify.annotations.Nullable;
  * every stream, about 0.2 ms of CPU to start and end on the machine where {@code benchmarks/} runs,
  * just as the next stream starts. There the request is sent with the blocking {@code send} on a
  * stream worker instead, which it holds until the headers arrive; elsewhere with {@code sendAsync},
- * which holds no thread. The JDK makes that choice by the same test, so a machine gets one or the
- * other as its {@code java.util.concurrent.ForkJoinPool.common.parallelism} says.
+ * which holds no thread, and whose steps up to the request's being sent run on the subscribing thread
+ * unless that is one of Reactor's non-blocking ones ({@link StreamExecutor#start}). The JDK makes that
+ * choice by the same test, so a machine gets one or the other as its
+ * {@code java.util.concurrent.ForkJoinPool.common.parallelism} says.
  */
 interface StreamStart {
 
@@ -43,7 +45,7 @@ interface StreamStart {
         if (sendsOnWorkers()) {
             return OnWorker.start(() -> client.send(request, handler), onFailure);
         }
-        CompletableFuture<HttpResponse<T>> exchange = client.sendAsync(request, handler);
+        CompletableFuture<HttpResponse<T>> exchange = StreamExecutor.start(() -> client.sendAsync(request, handler));
         exchange.whenComplete((response, failure) -> {
             if (failure != null) {
                 onFailure.accept(failure);

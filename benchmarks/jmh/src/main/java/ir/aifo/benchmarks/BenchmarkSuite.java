@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -30,11 +31,17 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * over all clients instead of letting it land on one. Options: {@code --rounds N}, {@code --warmup N},
  * {@code --iterations N}, {@code --seconds N} (per iteration), {@code --out DIR}, {@code --footprint FILE}
  * (from {@code footprint.sh}), {@code --jfr} (a flight recording of each fork's measurement),
- * {@code --benchmarks call,callThroughput,stream}, {@code --clients raw,aifo,openai} and {@code --control}.
+ * {@code --benchmarks call,callThroughput,stream}, {@code --clients raw,aifo,openai}, {@code --control} and
+ * {@code --common-pool N}.
  *
  * <p>{@code --control} is an A/A run: the forks labelled {@code aifo} run the raw client too, so that
  * the "AiFO ÷ raw" ratios show how far two identical clients drift apart in this suite on this machine,
  * the least difference a target on those ratios can resolve.
+ *
+ * <p>{@code --common-pool N} pins the forks' common pool to {@code N} threads. Where it has one (two
+ * cores, as here) a stream's request is sent by a worker, elsewhere with {@code sendAsync} from the
+ * subscribing thread (see {@code StreamStart} in {@code aifo-spring-ai}); with {@code N} above one this
+ * machine measures the second way, the one a machine of four or more cores takes.
  */
 public final class BenchmarkSuite {
 
@@ -48,6 +55,9 @@ public final class BenchmarkSuite {
 
     private final boolean control;
 
+    // The forks' common pool size, or null for the machine's own.
+    private final @Nullable String commonPool;
+
     private final Map<Figure, Map<String, List<Double>>> values = new EnumMap<>(Figure.class);
 
     private BenchmarkSuite(Map<String, String> options, Schedule schedule) {
@@ -55,6 +65,10 @@ public final class BenchmarkSuite {
         this.schedule = schedule;
         this.out = Path.of(options.getOrDefault("out", "target/bench-results"));
         this.control = options.containsKey("control");
+        this.commonPool = options.get("common-pool");
+        if (commonPool != null && !commonPool.matches("[1-9][0-9]*")) {
+            throw new IllegalArgumentException("--common-pool takes a number of threads, 1 or more: " + commonPool);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -95,7 +109,8 @@ public final class BenchmarkSuite {
         List<String> clients = List.of(
                 options.getOrDefault("clients", String.join(",", CLIENTS)).split(","));
         Files.createDirectories(out);
-        String machine = MachineDescription.describe();
+        String machine = MachineDescription.describe()
+                + (commonPool == null ? "" : "; the forks' common pool pinned to " + commonPool + " threads");
         long started = System.nanoTime();
         try (StubHub hub = StubHub.start(0, ChatBenchmark.STREAM_CHUNKS)) {
             System.out.println(
@@ -151,6 +166,9 @@ public final class BenchmarkSuite {
                 "-D" + ChatBenchmark.HUB_PROPERTY + "=" + hub.baseUrl(),
                 "-D" + FirstChunkLog.FILE_PROPERTY + "=" + firstChunks.toAbsolutePath(),
                 "-D" + CpuMeter.FILE_PROPERTY + "=" + cpuFile.toAbsolutePath()));
+        if (commonPool != null) {
+            jvmArgs.add("-Djava.util.concurrent.ForkJoinPool.common.parallelism=" + commonPool);
+        }
         ChainedOptionsBuilder builder = new OptionsBuilder()
                 .include("^" + Pattern.quote(ChatBenchmark.class.getName() + "." + benchmark) + "$")
                 .param("client", control && client.equals("aifo") ? "raw" : client)
