@@ -41,7 +41,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * <p>{@code --common-pool N} pins the forks' common pool to {@code N} threads. Where it has one (two
  * cores, as here) a stream's request is sent by a worker, elsewhere with {@code sendAsync} from the
  * subscribing thread (see {@code StreamStart} in {@code aifo-spring-ai}); with {@code N} above one this
- * machine measures the second way, the one a machine of four or more cores takes.
+ * machine measures the second way, the one a machine of three or more cores takes.
  */
 public final class BenchmarkSuite {
 
