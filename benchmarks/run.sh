@@ -4,8 +4,8 @@
 #   benchmarks/run.sh                 5 interleaved JMH rounds, 10 context starts per app
 #   benchmarks/run.sh --quick         1 round and 3 starts, shorter iterations: a smoke run (about 3 minutes)
 #   benchmarks/run.sh --rounds 3 --benchmarks call,stream --clients raw,aifo --jfr
-#   benchmarks/run.sh --common-pool 3 the forks' common pool pinned to 3 threads, so that streams are sent as on
-#                                     a machine of 3 or more cores (sendAsync from the subscribing thread)
+#   benchmarks/run.sh --common-pool 3 the forks' common pool pinned to 3 threads, as on a machine of 3 or more
+#                                     cores
 #   benchmarks/run.sh --control       an A/A run: the forks labelled aifo run the raw client as well, so the
 #                                     AiFO ÷ raw ratios show how far two identical clients drift apart here
 #   benchmarks/run.sh --route         only the router's overhead: AifoRouter against the same AifoChatModel

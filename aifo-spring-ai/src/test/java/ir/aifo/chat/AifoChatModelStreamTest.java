@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.sun.net.httpserver.HttpServer;
 import ir.aifo.chat.error.AifoAuthenticationException;
+import ir.aifo.chat.error.AifoBadRequestException;
 import ir.aifo.chat.error.AifoServerException;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.CookieHandler;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -19,7 +22,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,6 +45,8 @@ class AifoChatModelStreamTest {
             .build();
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private static final int STREAMS_COUNTED = 20;
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -110,7 +114,7 @@ class AifoChatModelStreamTest {
     }
 
     @Test
-    void aStreamsRequestLeavesFromTheSubscribingThreadUnlessAWorkerWaitsForTheHeaders() {
+    void aStreamsRequestLeavesFromTheSubscribingThread() {
         HubStub.reply(hub, HubStub.sse(persianStream));
         ThreadsAskingForCookies cookies = new ThreadsAskingForCookies();
         AifoChatModel model = modelAskingFor(cookies);
@@ -118,15 +122,47 @@ class AifoChatModelStreamTest {
         assertThat(textsOf(model.stream(new Prompt("سلام")).collectList().block(TIMEOUT)))
                 .hasSize(3);
 
-        // The JDK client asks for the request's cookies on the thread that starts its exchange. The build
-        // runs this test with a common pool of one thread, as on two cores, and of three.
-        if (ForkJoinPool.getCommonPoolParallelism() <= 1) {
-            // A worker sends with the blocking send, which holds it until the headers arrive.
-            assertThat(cookies.askedOn).singleElement().asString().startsWith("aifo-stream-");
-        } else {
-            // sendAsync, whose steps up to the request's being sent stay on the caller, as send's do.
-            assertThat(cookies.askedOn).containsExactly(Thread.currentThread().getName());
+        // The JDK client asks for the request's cookies on the thread that starts its exchange: sendAsync's
+        // steps up to the request's being sent stay on the caller, as send's do, rather than wait for a worker.
+        assertThat(cookies.askedOn).containsExactly(Thread.currentThread().getName());
+    }
+
+    @Test
+    void streamsStartNoThreadEach() {
+        HubStub.reply(hub, HubStub.sse(persianStream));
+        AifoChatModel model = HubStub.model(hub).build();
+
+        long started = threadsStartedBy(() -> assertThat(
+                        textsOf(model.stream(new Prompt("سلام")).collectList().block(TIMEOUT)))
+                .hasSize(3));
+
+        assertThat(started).isLessThan(STREAMS_COUNTED / 4);
+    }
+
+    @Test
+    void streamsAnsweredWithAnErrorPageStartNoThreadEither() {
+        HubStub.reply(hub, HubStub.json(400, HubStub.openAiError("bad request", "invalid_request_error", null, null)));
+        AifoChatModel model = HubStub.model(hub).build();
+
+        long started = threadsStartedBy(() -> StepVerifier.create(model.stream(new Prompt("سلام")))
+                .expectError(AifoBadRequestException.class)
+                .verify(TIMEOUT));
+
+        assertThat(started).isLessThan(STREAMS_COUNTED / 4);
+    }
+
+    // The threads started while a stream is run 20 times, after once to warm up. The build runs this with
+    // a common pool of one thread, as on two cores, where the public sendAsync hands each exchange's
+    // completion to a new thread, and of three. A few are for the stub hub's pool and a stream worker
+    // that went idle; one per stream is the fault.
+    private static long threadsStartedBy(Runnable stream) {
+        stream.run();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long before = threads.getTotalStartedThreadCount();
+        for (int i = 0; i < STREAMS_COUNTED; i++) {
+            stream.run();
         }
+        return threads.getTotalStartedThreadCount() - before;
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -65,6 +64,8 @@ final class EventStreamSubscriber<T> implements HttpResponse.BodySubscriber<Void
 
     private final String source;
 
+    private final CompletionStage<Void> body;
+
     private volatile boolean draining;
 
     // The reply's headers arrived: a silence from now on is the body's, and the exchange is the JDK's to end.
@@ -82,6 +83,7 @@ final class EventStreamSubscriber<T> implements HttpResponse.BodySubscriber<Void
      * @param endCheck run when the events are over, before the stream completes; what it throws fails
      *     the stream instead
      * @param deadline when the whole stream must be over
+     * @param body what {@link #getBody} gives the JDK client, which completes the exchange with it
      */
     EventStreamSubscriber(
             FluxSink<T> sink,
@@ -90,7 +92,8 @@ final class EventStreamSubscriber<T> implements HttpResponse.BodySubscriber<Void
             Runnable endCheck,
             Duration idleTimeout,
             Deadline deadline,
-            String source) {
+            String source,
+            CompletionStage<Void> body) {
         this.sink = sink;
         this.decoder = decoder;
         this.replyComplete = replyComplete;
@@ -98,6 +101,7 @@ final class EventStreamSubscriber<T> implements HttpResponse.BodySubscriber<Void
         this.deadline = deadline;
         this.silence = new SilenceWatch(idleTimeout, this::failSilent, deadline, this::failLate);
         this.source = source;
+        this.body = body;
         sink.onRequest(demand -> requestMore());
     }
 
@@ -130,12 +134,12 @@ final class EventStreamSubscriber<T> implements HttpResponse.BodySubscriber<Void
         }
     }
 
-    // Complete from the start, as the JDK's own streaming subscribers' are: the exchange is over for the
-    // JDK client once the headers are in (a worker waiting in send() returns), and the events come as
-    // they arrive. Cancelling the subscription closes the connection.
+    // Complete once the stream's start has settled the exchange (StreamStart.settled), not with the last
+    // event: the exchange is over for the JDK client once the headers are in, and the events come as they
+    // arrive. Cancelling the subscription closes the connection.
     @Override
     public CompletionStage<Void> getBody() {
-        return CompletableFuture.completedStage(null);
+        return body;
     }
 
     @Override

@@ -43,9 +43,10 @@ import reactor.core.publisher.Flux;
  * Streams use one with the builder's executor, because their events reach the application's code,
  * which may block (an {@code SseEmitter} writing to a slow browser, say) and must not hold up the
  * selector that every other request depends on. Unless the application set one, that executor is
- * {@link #streamExecutor()}. Subscribing to a stream never waits for the reply: its request is sent on
- * a worker, or asynchronously from the subscribing thread, which on one of Reactor's non-blocking
- * threads does not wait for a name lookup or a TLS handshake either (see {@link StreamStart}).
+ * {@link #streamExecutor()}. Subscribing to a stream never waits for the reply: its request is sent
+ * asynchronously from the subscribing thread, or from a worker when that is one of Reactor's
+ * non-blocking threads, which must not wait for a name lookup or a TLS handshake either (see
+ * {@link StreamStart}).
  *
  * @since 0.1.0
  */
@@ -214,8 +215,9 @@ public final class HubHttpClient {
         }
         Function<SseEvent, @Nullable T> eventDecoder = decode;
         return Flux.create(sink -> {
+            StreamStart exchange = new StreamStart();
             EventStreamSubscriber<T> events = new EventStreamSubscriber<>(
-                    sink, eventDecoder, replyComplete, endCheck, readTimeout, deadline, baseUrl);
+                    sink, eventDecoder, replyComplete, endCheck, readTimeout, deadline, baseUrl, exchange.settled());
             Duration waitForHeaders;
             try {
                 waitForHeaders = waitForHeaders(deadline);
@@ -225,7 +227,7 @@ public final class HubHttpClient {
             }
             // No JDK timeout: the subscriber watches the wait for the headers itself (see EventStreamSubscriber).
             HttpRequest httpRequest = toHttpRequest(request, "text/event-stream", null);
-            StreamStart exchange = StreamStart.begin(
+            exchange.send(
                     clients.obtain().forStreams(),
                     httpRequest,
                     info -> {
@@ -233,6 +235,8 @@ public final class HubHttpClient {
                         events.replyBegan(eventStream);
                         if (eventStream) {
                             onHeaders.accept(info.headers());
+                            // Not before: what onHeaders throws reaches the stream through the client's future.
+                            exchange.replyReceived();
                             return events;
                         }
                         // An error page instead of events: read whole, within the same limits as a call.
@@ -243,6 +247,8 @@ public final class HubHttpClient {
                             events.fail(readNonStreamReply(
                                     nonStreamReply,
                                     new HubReply(httpRequest.uri(), info.statusCode(), info.headers(), body)));
+                            // Read and told: the client's future has nothing left to tell either.
+                            exchange.replyReceived();
                             return null;
                         });
                     },

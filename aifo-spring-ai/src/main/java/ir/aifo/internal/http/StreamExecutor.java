@@ -10,8 +10,7 @@ import java.util.function.Supplier;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The executor of the JDK client that streams, and the threads that send a stream's request where
- * that is done by a worker ({@link StreamStart}): a task submitted on one of its worker threads runs
+ * The executor of the JDK client that streams: a task submitted on one of its worker threads runs
  * there and then; a task submitted while a thread that may block starts an exchange ({@link #start})
  * runs there too; any other task (from the client's selector thread, or from a subscriber's) goes to
  * a worker.
@@ -32,7 +31,7 @@ final class StreamExecutor implements Executor {
     private final AtomicInteger count = new AtomicInteger();
 
     // Daemons, made as needed, like the JDK client's own; gone after a few seconds idle rather than its
-    // minute, since a burst of streams may have held one each while waiting for its headers (StreamStart).
+    // minute, since a burst of streams may have read on one each.
     private final ExecutorService workers = new ThreadPoolExecutor(
             0,
             Integer.MAX_VALUE,
@@ -75,11 +74,6 @@ final class StreamExecutor implements Executor {
         } else {
             workers.execute(task);
         }
-    }
-
-    /** Runs {@code task} on a worker, even when called from one: it may block. */
-    void executeOnAnotherThread(Runnable task) {
-        workers.execute(task);
     }
 
     private static final class Worker extends Thread {

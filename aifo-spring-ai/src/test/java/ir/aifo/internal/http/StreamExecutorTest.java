@@ -36,13 +36,6 @@ class StreamExecutorTest {
     }
 
     @Test
-    void aTaskThatMayBlockGoesToAnotherWorkerEvenFromAWorker() {
-        String[] ranOn = onAWorker(() -> threadThatRuns(executor::executeOnAnotherThread));
-
-        assertThat(ranOn[1]).startsWith("aifo-stream-").isNotEqualTo(ranOn[0]);
-    }
-
-    @Test
     void whatAThreadThatMayBlockHandsOnWhileStartingAnExchangeRunsOnThatThread() {
         String caller = Thread.currentThread().getName();
 

@@ -1,122 +1,70 @@
 package ir.aifo.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import ir.aifo.internal.http.StreamStart.OnWorker;
+import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
- * The blocking send that starts a stream where workers send: the caller never waits for it, a failure
- * is told and not thrown, and abandoning it interrupts the wait and nothing after it. The JDK client's
- * side of it, and of {@code sendAsync} elsewhere (the exchange cancelled, its connection closed), is
- * tested against a hub in {@code AifoChatModelDeadlineTest}, which the build runs in both ways.
+ * A stream's start against a raw socket: a failure before the headers is told rather than thrown, and
+ * abandoning the wait for them closes the connection. That the client's future is completed ahead of
+ * it once the stream has the reply, so that no thread is started per stream, is tested over the wire in
+ * {@code AifoChatModelStreamTest}, which the build runs with a common pool of one thread and of three.
  */
 class StreamStartTest {
 
     private static final long TIMEOUT_SECONDS = 10;
 
-    @Test
-    void workersSendWhereTheCommonPoolHasOneThread() {
-        // The build pins the common pool's size, to run the stream tests both ways: the pin must take, and
-        // decide the way. Run from an IDE without the pin, the machine's size decides and is not checked.
-        String pinned = System.getProperty("java.util.concurrent.ForkJoinPool.common.parallelism");
-        assumeTrue(pinned != null, "the common pool's size is not pinned");
-        int threads = Integer.parseInt(pinned);
-
-        assertThat(ForkJoinPool.getCommonPoolParallelism()).isEqualTo(threads);
-        assertThat(StreamStart.sendsOnWorkers()).isEqualTo(threads == 1);
-    }
+    private final HttpClient client =
+            HttpClient.newBuilder().executor(StreamExecutor.shared()).build();
 
     @Test
-    void theSendRunsOnAStreamWorkerWhileTheCallerGoesOn() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<String> sentOn = new CompletableFuture<>();
-
-        OnWorker.start(
-                () -> {
-                    sentOn.complete(Thread.currentThread().getName());
-                    release.await();
-                },
-                failure -> {});
-
-        assertThat(sentOn.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).startsWith("aifo-stream-");
-        release.countDown();
-    }
-
-    @Test
-    void aFailureToSendIsToldNotThrown() throws Exception {
+    void aFailureBeforeTheHeadersIsToldNotThrown() throws Exception {
+        int closedPort;
+        try (ServerSocket unused = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = unused.getLocalPort();
+        }
         CompletableFuture<Throwable> told = new CompletableFuture<>();
-        ConnectException refused = new ConnectException("refused");
 
-        OnWorker.start(
-                () -> {
-                    throw refused;
-                },
-                told::complete);
+        new StreamStart().send(client, requestTo(closedPort), BodyHandlers.discarding(), told::complete);
 
-        assertThat(told.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isSameAs(refused);
+        assertThat(told.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).hasCauseInstanceOf(ConnectException.class);
     }
 
     @Test
-    void abandoningTheWaitForTheHeadersInterruptsItAndTellsNoFailure() throws Exception {
-        CountDownLatch waiting = new CountDownLatch(1);
-        CompletableFuture<Boolean> interrupted = new CompletableFuture<>();
-        AtomicReference<Throwable> told = new AtomicReference<>();
-        StreamStart start = OnWorker.start(
-                () -> {
-                    waiting.countDown();
-                    try {
-                        new CountDownLatch(1).await();
-                    } catch (InterruptedException expected) {
-                        interrupted.complete(true);
-                        throw expected;
-                    }
-                },
-                told::set);
-        assertThat(waiting.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    void abandoningTheWaitForTheHeadersClosesTheConnection() throws Exception {
+        try (ServerSocket hub = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            StreamStart start = new StreamStart();
+            start.send(client, requestTo(hub.getLocalPort()), BodyHandlers.discarding(), failure -> {});
 
-        start.abandon();
+            try (Socket connection = hub.accept()) {
+                connection.setSoTimeout((int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
+                InputStream request = connection.getInputStream();
+                // The request's first byte: it was sent, and its reply is awaited.
+                assertThat(request.read()).isNotNegative();
 
-        assertThat(interrupted.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
-        assertThat(told.get()).isNull();
+                start.abandon();
+
+                // The rest of the request, then the end of the stream: a connection left open times out instead.
+                request.readAllBytes();
+                assertThat(request.read()).as("the connection is closed").isEqualTo(-1);
+            }
+        }
     }
 
-    @Test
-    void aStartAbandonedBeforeItsWorkerRanItNeverSends() {
-        AtomicBoolean sent = new AtomicBoolean();
-
-        startedOnThisThreadAfter(() -> sent.set(true), OnWorker::abandon);
-
-        assertThat(sent).isFalse();
-    }
-
-    @Test
-    void anAbandonAsTheSendReturnsLeavesTheThreadUninterrupted() {
-        AtomicReference<OnWorker> self = new AtomicReference<>();
-        OnWorker start = startedOnThisThreadAfter(() -> self.get().abandon(), self::set);
-
-        // The abandon came from inside send(), just before it returned: the thread goes on uninterrupted.
-        assertThat(Thread.currentThread().isInterrupted()).isFalse();
-        start.abandon();
-        assertThat(Thread.currentThread().isInterrupted()).isFalse();
-    }
-
-    // Runs a start on this thread, as its worker would, once `beforeRun` has had it.
-    private static OnWorker startedOnThisThreadAfter(OnWorker.Send send, Consumer<OnWorker> beforeRun) {
-        OnWorker start = new OnWorker(send, failure -> {
-            throw new AssertionError(failure);
-        });
-        beforeRun.accept(start);
-        start.run();
-        return start;
+    private static HttpRequest requestTo(int port) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build();
     }
 }

@@ -38,10 +38,11 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * the "AiFO ÷ raw" ratios show how far two identical clients drift apart in this suite on this machine,
  * the least difference a target on those ratios can resolve.
  *
- * <p>{@code --common-pool N} pins the forks' common pool to {@code N} threads. Where it has one (two
- * cores, as here) a stream's request is sent by a worker, elsewhere with {@code sendAsync} from the
- * subscribing thread (see {@code StreamStart} in {@code aifo-spring-ai}); with {@code N} above one this
- * machine measures the second way, the one a machine of three or more cores takes.
+ * <p>{@code --common-pool N} pins the forks' common pool to {@code N} threads. The JDK client hands a
+ * {@code sendAsync}'s completion to that pool, or where it has one thread (two cores, as here) to a new
+ * thread per task, which the starter forestalls (see {@code StreamStart} in {@code aifo-spring-ai}) and
+ * the raw client's blocking {@code send} never meets; with {@code N} above one this machine measures the
+ * clients as a machine of three or more cores runs them.
  */
 public final class BenchmarkSuite {
 
