@@ -46,7 +46,7 @@ class AifoChatModelStreamTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    private static final int STREAMS_COUNTED = 20;
+    private static final int STREAMS_COUNTED = 40;
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -151,10 +151,10 @@ class AifoChatModelStreamTest {
         assertThat(started).isLessThan(STREAMS_COUNTED / 4);
     }
 
-    // The threads started while a stream is run 20 times, after once to warm up. The build runs this with
+    // The threads started while a stream is run 40 times, after once to warm up. The build runs this with
     // a common pool of one thread, as on two cores, where the public sendAsync hands each exchange's
-    // completion to a new thread, and of three. A few are for the stub hub's pool and a stream worker
-    // that went idle; one per stream is the fault.
+    // completion to a new thread, and of three. A few are for the stub hub's pool and stream workers still
+    // busy with the stream before; one per stream is the fault.
     private static long threadsStartedBy(Runnable stream) {
         stream.run();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -441,7 +441,7 @@ class AifoChatModelStreamTest {
                             .apiKey(HubStub.API_KEY)
                             .build())
                     .build();
-            for (int i = 0; i < 5; i++) {
+            for (int i = 0; i < 10; i++) {
                 assertThat(textsOf(model.stream(new Prompt("hi")).collectList().block(TIMEOUT)))
                         .containsExactly("ok");
             }
@@ -450,9 +450,11 @@ class AifoChatModelStreamTest {
         }
 
         // A stream completes at [DONE], a moment before the body's last chunk hands its connection back to
-        // the pool, so the next stream may open a second one; from then on the two are reused in turn.
-        assertThat(clientPorts).hasSize(5);
-        assertThat(new java.util.HashSet<>(clientPorts)).hasSizeLessThanOrEqualTo(2);
+        // the pool, so the next stream may open a second one; from then on the two are reused in turn (a
+        // third now and then, on a machine so busy that a connection's last chunk waits for a core). A
+        // stream that closed its connection would make it ten.
+        assertThat(clientPorts).hasSize(10);
+        assertThat(new java.util.HashSet<>(clientPorts)).hasSizeLessThanOrEqualTo(5);
     }
 
     private static List<String> textsOf(List<ChatResponse> responses) {

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -64,8 +65,6 @@ final class EventStreamSubscriber<T> implements HttpResponse.BodySubscriber<Void
 
     private final String source;
 
-    private final CompletionStage<Void> body;
-
     private volatile boolean draining;
 
     // The reply's headers arrived: a silence from now on is the body's, and the exchange is the JDK's to end.
@@ -83,7 +82,6 @@ final class EventStreamSubscriber<T> implements HttpResponse.BodySubscriber<Void
      * @param endCheck run when the events are over, before the stream completes; what it throws fails
      *     the stream instead
      * @param deadline when the whole stream must be over
-     * @param body what {@link #getBody} gives the JDK client, which completes the exchange with it
      */
     EventStreamSubscriber(
             FluxSink<T> sink,
@@ -92,8 +90,7 @@ final class EventStreamSubscriber<T> implements HttpResponse.BodySubscriber<Void
             Runnable endCheck,
             Duration idleTimeout,
             Deadline deadline,
-            String source,
-            CompletionStage<Void> body) {
+            String source) {
         this.sink = sink;
         this.decoder = decoder;
         this.replyComplete = replyComplete;
@@ -101,7 +98,6 @@ final class EventStreamSubscriber<T> implements HttpResponse.BodySubscriber<Void
         this.deadline = deadline;
         this.silence = new SilenceWatch(idleTimeout, this::failSilent, deadline, this::failLate);
         this.source = source;
-        this.body = body;
         sink.onRequest(demand -> requestMore());
     }
 
@@ -134,12 +130,12 @@ final class EventStreamSubscriber<T> implements HttpResponse.BodySubscriber<Void
         }
     }
 
-    // Complete once the stream's start has settled the exchange (StreamStart.settled), not with the last
-    // event: the exchange is over for the JDK client once the headers are in, and the events come as they
+    // Complete from the start, as the JDK's own streaming subscribers' are: the exchange is over for the
+    // JDK client once the headers are in (StreamStart completes it then), and the events come as they
     // arrive. Cancelling the subscription closes the connection.
     @Override
     public CompletionStage<Void> getBody() {
-        return body;
+        return CompletableFuture.completedStage(null);
     }
 
     @Override

@@ -217,7 +217,7 @@ public final class HubHttpClient {
         return Flux.create(sink -> {
             StreamStart exchange = new StreamStart();
             EventStreamSubscriber<T> events = new EventStreamSubscriber<>(
-                    sink, eventDecoder, replyComplete, endCheck, readTimeout, deadline, baseUrl, exchange.settled());
+                    sink, eventDecoder, replyComplete, endCheck, readTimeout, deadline, baseUrl);
             Duration waitForHeaders;
             try {
                 waitForHeaders = waitForHeaders(deadline);

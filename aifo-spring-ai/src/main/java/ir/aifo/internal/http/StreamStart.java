@@ -3,8 +3,11 @@ package ir.aifo.internal.http;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -20,10 +23,10 @@ import org.jspecify.annotations.Nullable;
  * have a single thread (one or two cores, a common container size), a new thread per task: a new
  * thread for every stream, about 0.2 ms of CPU to start and end on the machine where
  * {@code benchmarks/} runs, just as the next stream starts. A future already complete is not handed
- * on, so a stream pays for neither; the stream's body subscriber gives the client {@link #settled} as
- * its body, so the client cannot complete the future first when the headers beat {@code sendAsync}'s
- * return. Nothing else waits on that completion: the events reach the body subscriber, and so does any
- * failure after the headers. A failure before the stream has the reply (no connection, no reply, an
+ * on, so a stream pays for neither. The body the client is given completes only after that
+ * ({@link SettledBody}), so the client cannot complete its future first when the reply beats
+ * {@code sendAsync}'s return. Nothing else waits on that completion: the events reach the body
+ * subscriber, and so does any failure after the headers. A failure before the stream has the reply (no connection, no reply, an
  * error page that could not be read) still completes the future the client's way, and reaches the
  * stream through it.
  */
@@ -35,7 +38,7 @@ final class StreamStart {
     // The stream has the reply: the client's future has nothing left to tell.
     private volatile boolean replyReceived;
 
-    // The client's future was completed here.
+    // The client's future was completed here: the bodies given to the client complete after it.
     private final CompletableFuture<Void> settled = new CompletableFuture<>();
 
     /** A start whose request is not sent yet: {@link #send} sends it. */
@@ -44,14 +47,16 @@ final class StreamStart {
     /**
      * Sends {@code request} and hands its reply to {@code handler}; a failure before the stream has the
      * reply goes to {@code onFailure}. The handler calls {@link #replyReceived} when it gives the stream's
-     * own body subscriber, or once it has read an error page whole and failed the stream with it.
+     * own body subscriber, or once it has read an error page whole and failed the stream with it: until
+     * then the body its subscriber gives the client does not complete.
      */
     <T> void send(
             HttpClient client,
             HttpRequest request,
             HttpResponse.BodyHandler<T> handler,
             Consumer<Throwable> onFailure) {
-        CompletableFuture<HttpResponse<T>> sent = StreamExecutor.start(() -> client.sendAsync(request, handler));
+        HttpResponse.BodyHandler<T> settling = info -> new SettledBody<>(handler.apply(info), settled);
+        CompletableFuture<HttpResponse<T>> sent = StreamExecutor.start(() -> client.sendAsync(request, settling));
         sent.whenComplete((response, failure) -> {
             if (failure != null) {
                 onFailure.accept(failure);
@@ -76,15 +81,6 @@ final class StreamStart {
         }
     }
 
-    /**
-     * Completes once the client's future has been completed here. The stream's body subscriber gives it
-     * as its body: the client completes its future only after the body, so it cannot complete it first,
-     * and hand that on, while {@code sendAsync} is still returning it.
-     */
-    CompletionStage<Void> settled() {
-        return settled;
-    }
-
     private void settle(CompletableFuture<?> sent) {
         sent.complete(null);
         settled.complete(null);
@@ -98,6 +94,49 @@ final class StreamStart {
         CompletableFuture<?> sent = exchange;
         if (sent != null) {
             sent.cancel(true);
+        }
+    }
+
+    /**
+     * A body subscriber whose body completes only once its own has and the exchange is {@code settled}.
+     * The client completes its future after the body, so it cannot complete it ahead of the start, and
+     * hand that on, while {@code sendAsync} is still returning it.
+     */
+    private static final class SettledBody<T> implements HttpResponse.BodySubscriber<T> {
+
+        private final HttpResponse.BodySubscriber<T> subscriber;
+
+        private final CompletionStage<T> body;
+
+        SettledBody(HttpResponse.BodySubscriber<T> subscriber, CompletionStage<Void> settled) {
+            this.subscriber = subscriber;
+            // Not thenCombine, which waits for both: a body that fails must fail the exchange at once.
+            this.body = subscriber.getBody().thenCompose(own -> settled.thenApply(ignored -> own));
+        }
+
+        @Override
+        public CompletionStage<T> getBody() {
+            return body;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            subscriber.onSubscribe(subscription);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            subscriber.onNext(buffers);
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            subscriber.onError(failure);
+        }
+
+        @Override
+        public void onComplete() {
+            subscriber.onComplete();
         }
     }
 }
