@@ -26,9 +26,9 @@ import org.jspecify.annotations.Nullable;
  * on, so a stream pays for neither. The body the client is given completes only after that
  * ({@link SettledBody}), so the client cannot complete its future first when the reply beats
  * {@code sendAsync}'s return. Nothing else waits on that completion: the events reach the body
- * subscriber, and so does any failure after the headers. A failure before the stream has the reply (no connection, no reply, an
- * error page that could not be read) still completes the future the client's way, and reaches the
- * stream through it.
+ * subscriber, and so does any failure after the headers. A failure before the stream has the reply
+ * (no connection, no reply, an error page that could not be read) still completes the future the
+ * client's way, and reaches the stream through it.
  */
 final class StreamStart {
 
