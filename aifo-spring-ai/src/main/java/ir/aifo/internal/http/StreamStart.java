@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.function.Consumer;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The start of a stream's exchange, up to the reply's headers, which {@link #abandon} gives up. The
@@ -33,13 +32,15 @@ import org.jspecify.annotations.Nullable;
 final class StreamStart {
 
     // The client's future, once sendAsync has returned it.
-    private volatile @Nullable CompletableFuture<?> exchange;
+    private final CompletableFuture<CompletableFuture<?>> exchange = new CompletableFuture<>();
 
     // The stream has the reply: the client's future has nothing left to tell.
-    private volatile boolean replyReceived;
+    private final CompletableFuture<Void> replyReceived = new CompletableFuture<>();
 
-    // The client's future was completed here: the bodies given to the client complete after it.
-    private final CompletableFuture<Void> settled = new CompletableFuture<>();
+    // Both, whichever came first (the reply may beat sendAsync's return), and then the client's future
+    // completed here: the bodies given to the client complete after this.
+    private final CompletableFuture<Void> settled =
+            exchange.thenAcceptBoth(replyReceived, (sent, received) -> sent.complete(null));
 
     /** A start whose request is not sent yet: {@link #send} sends it. */
     StreamStart() {}
@@ -62,11 +63,7 @@ final class StreamStart {
                 onFailure.accept(failure);
             }
         });
-        exchange = sent;
-        // The headers may have come while sendAsync was returning; either this or replyReceived sees the other.
-        if (replyReceived) {
-            settle(sent);
-        }
+        exchange.complete(sent);
     }
 
     /**
@@ -74,16 +71,7 @@ final class StreamStart {
      * page was read whole and the stream failed with it.
      */
     void replyReceived() {
-        replyReceived = true;
-        CompletableFuture<?> sent = exchange;
-        if (sent != null) {
-            settle(sent);
-        }
-    }
-
-    private void settle(CompletableFuture<?> sent) {
-        sent.complete(null);
-        settled.complete(null);
+        replyReceived.complete(null);
     }
 
     /**
@@ -91,7 +79,7 @@ final class StreamStart {
      * cancels the exchange and closes its connection. After that the body's subscriber ends it.
      */
     void abandon() {
-        CompletableFuture<?> sent = exchange;
+        CompletableFuture<?> sent = exchange.getNow(null);
         if (sent != null) {
             sent.cancel(true);
         }
